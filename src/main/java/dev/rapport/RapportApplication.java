@@ -1,0 +1,17 @@
+package dev.rapport;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * Rapport: a customer service desk that remembers every customer as a person and keeps every promise made to them.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class RapportApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(RapportApplication.class, args);
+    }
+}

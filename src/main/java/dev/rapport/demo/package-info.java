@@ -1,0 +1,7 @@
+/**
+ * Sample data for a first look: with {@code rapport.demo=true}, a freshly set-up Rapport is filled with a small
+ * believable business. It never touches a database that already had data. Listens to
+ * {@link dev.rapport.business.BusinessSetUp}; publishes nothing.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "agents", "business"})
+package dev.rapport.demo;
