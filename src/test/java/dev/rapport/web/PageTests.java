@@ -48,6 +48,12 @@ class PageTests {
     }
 
     @Test
+    void noDefaultUserOrPasswordExists(@Autowired org.springframework.context.ApplicationContext context) {
+        assertThat(context.getBeansOfType(org.springframework.security.core.userdetails.UserDetailsService.class))
+                .isEmpty();
+    }
+
+    @Test
     void theSetupPageIsGoneOnceRapportIsSetUp() {
         assertThat(mvc.get().uri("/setup")).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/login");
     }

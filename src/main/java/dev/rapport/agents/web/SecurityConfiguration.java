@@ -42,6 +42,15 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * The only way to sign in with a password. Being a bean, it also stops Spring Boot from creating its default
+     * in-memory user with a generated password.
+     */
+    @Bean
+    SignInProvider signInProvider(SignIn signIn) {
+        return new SignInProvider(signIn);
+    }
+
     @Bean
     static RoleHierarchy roleHierarchy() {
         return RoleHierarchyImpl.fromHierarchy("""
@@ -92,13 +101,13 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pages(HttpSecurity http, SignIn signIn, Roster roster) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, SignInProvider signInProvider, Roster roster) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/setup", "/invitations/**", "/error", "/favicon.ico",
                                 "/css/**", "/js/**", "/img/**", "/webjars/**").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
-                .authenticationProvider(new SignInProvider(signIn))
+                .authenticationProvider(signInProvider)
                 .formLogin(form -> form
                         .loginPage("/login")
                         .usernameParameter("email")
