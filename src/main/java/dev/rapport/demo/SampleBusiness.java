@@ -8,7 +8,7 @@ import dev.rapport.business.BusinessSetUp;
 import dev.rapport.shared.EmailAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -50,12 +50,13 @@ class SampleBusiness {
         this.business = business;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
+    /** Runs before automated setup (an application runner), so it sees the database as it was found. */
+    @EventListener(ApplicationStartedEvent.class)
     void explainWhenSkipped() {
         if (settings.demo() && business.isSetUp()) {
             log.info("Sample data skipped: this database already has data (rapport.demo only fills a fresh one).");
         } else if (settings.demo()) {
-            log.info("Sample data will be added when you finish the setup page.");
+            log.info("Sample data will be added when Rapport is set up.");
         }
     }
 

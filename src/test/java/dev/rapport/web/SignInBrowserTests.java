@@ -98,6 +98,10 @@ class SignInBrowserTests {
         Browsers.screenshot(page, "admin-agent-invited-desktop");
         page.navigate(url("/admin/agents"));
         Browsers.screenshot(page, "admin-agents-desktop");
+        page.navigate(url("/swagger-ui.html"));
+        assertThat(page.getByText("Rapport API").first()).isVisible();
+        assertThat(page.getByText("/api/v1/me").first()).isVisible();
+        page.navigate(url("/admin/agents"));
         page.setViewportSize(375, 812);
         Browsers.screenshot(page, "admin-agents-phone");
 
