@@ -3,6 +3,7 @@ package dev.rapport.agents.web;
 import dev.rapport.agents.Agent;
 import dev.rapport.agents.Roster;
 import dev.rapport.agents.SignedInAgent;
+import dev.rapport.shared.web.StaticAssets;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,9 +33,7 @@ class ActiveAgentFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/img/")
-                || path.startsWith("/webjars/");
+        return StaticAssets.isAsset(request);
     }
 
     @Override

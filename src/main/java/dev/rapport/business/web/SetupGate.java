@@ -2,6 +2,7 @@ package dev.rapport.business.web;
 
 import dev.rapport.business.BusinessProfile;
 import dev.rapport.shared.web.ApiProblems;
+import dev.rapport.shared.web.StaticAssets;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,16 +31,14 @@ class SetupGate extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/img/")
-                || path.startsWith("/webjars/") || path.startsWith("/actuator/health") || path.equals("/favicon.ico")
-                || path.equals("/error");
+        String path = StaticAssets.path(request);
+        return StaticAssets.isAsset(request) || path.startsWith("/actuator/health") || path.equals("/error");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = StaticAssets.path(request);
         boolean setUp = profile.isSetUp();
         if (!setUp && path.startsWith("/api/")) {
             response.setHeader("Retry-After", "60");

@@ -24,6 +24,8 @@ import java.util.stream.Collectors;
 @RestControllerAdvice(annotations = RestController.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiExceptionHandler.class);
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -43,6 +45,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> invalidArgument(IllegalArgumentException ex) {
         return ResponseEntity.badRequest()
                 .body(ApiProblems.problem(HttpStatus.BAD_REQUEST, "invalid", "Invalid request", ex.getMessage()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        log.error("Unexpected error in an API request", ex);
+        return ResponseEntity.internalServerError().body(ApiProblems.problem(HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal", "Internal error", "Something went wrong on our side; it has been logged."));
     }
 
     private static String message(FieldError error) {
