@@ -1,0 +1,339 @@
+package dev.rapport.conversations;
+
+import dev.rapport.agents.Agent;
+import dev.rapport.agents.Role;
+import dev.rapport.agents.Roster;
+import dev.rapport.agents.SignedInAgent;
+import dev.rapport.agents.Team;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where conversations are worked: started by channels, answered and noted by agents, assigned, moved through their
+ * statuses. Every change lands on the conversation's timeline and is announced as an event. Changes made from a
+ * stale page are refused instead of silently overwriting someone else's.
+ */
+@Service
+@Transactional
+public class Desk {
+
+    private final Conversations conversations;
+    private final Messages messages;
+    private final Timeline timeline;
+    private final Roster roster;
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Desk(Conversations conversations, Messages messages, Timeline timeline, Roster roster, JdbcClient jdbc,
+         ApplicationEventPublisher events, Clock clock) {
+        this.conversations = conversations;
+        this.messages = messages;
+        this.timeline = timeline;
+        this.roster = roster;
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Starts a conversation with the customer's first message, kept whole. */
+    public Conversation start(NewConversation request) {
+        Instant now = clock.instant();
+        long number = jdbc.sql("select nextval('conversation_number')").query(Long.class).single();
+        Conversation conversation = Conversation.start(number, request.subject(), request.requester(),
+                request.channel(), request.team(), now);
+        conversation.customerWrote(now);
+        conversation = conversations.save(conversation);
+        Message first = messages.save(Message.inbound(conversation.id(), request.requester().name(),
+                request.firstMessage(), request.channel(), now));
+        timeline.record(conversation.id(), "created", Actor.system(request.requester().name()),
+                "started the conversation by " + request.channel().label().toLowerCase(), now);
+        events.publishEvent(new ConversationStarted(conversation.id(), number, request.channel()));
+        events.publishEvent(new MessageReceived(conversation.id(), first.id(), number));
+        events.publishEvent(new ConversationChanged(conversation.id(), number, "created"));
+        return conversation;
+    }
+
+    /** The customer wrote again in an existing conversation; they now wait for us. */
+    public Message receive(Conversation.ConversationId id, String from, String body, Channel channel) {
+        Instant now = clock.instant();
+        Conversation conversation = require(id);
+        conversation.customerWrote(now);
+        conversations.save(conversation);
+        Message message = messages.save(Message.inbound(id, from, body, channel, now));
+        events.publishEvent(new MessageReceived(id, message.id(), conversation.number()));
+        events.publishEvent(new ConversationChanged(id, conversation.number(), "message"));
+        return message;
+    }
+
+    /**
+     * Sends a reply to the customer through the conversation's channel.
+     *
+     * @param next the status afterwards; by default the ball is in the customer's court
+     */
+    public Message reply(Conversation.ConversationId id, SignedInAgent agent, String body, Status next,
+                         Long expectedVersion) {
+        requireCanWriteToCustomers(agent);
+        Instant now = clock.instant();
+        Conversation conversation = requireFresh(id, expectedVersion, agent);
+        Status before = conversation.status();
+        conversation.weReplied(now, next);
+        if (conversation.assignee().isEmpty()) {
+            conversation.assign(agent.id(), now);
+            timeline.record(id, "assigned", Actor.of(agent), "took the conversation", now);
+        }
+        conversations.save(conversation);
+        Message reply = messages.save(Message.reply(id, agent.id(), agent.name(), requireText(body),
+                conversation.channel(), now));
+        if (before != conversation.status()) {
+            timeline.record(id, "status", Actor.of(agent), "set status to " + conversation.status().label(), now);
+        }
+        events.publishEvent(new ReplyPosted(id, reply.id(), conversation.number(), conversation.channel()));
+        events.publishEvent(new ConversationChanged(id, conversation.number(), "reply"));
+        return reply;
+    }
+
+    /** Adds an internal note: visible to agents only, never sent to the customer. */
+    public Message note(Conversation.ConversationId id, SignedInAgent agent, String body) {
+        Instant now = clock.instant();
+        Conversation conversation = requireVisible(id, agent);
+        Message note = messages.save(Message.note(id, agent.id(), agent.name(), requireText(body), now));
+        conversation.touched(now);
+        conversations.save(conversation);
+        events.publishEvent(new ConversationChanged(id, conversation.number(), "note"));
+        return note;
+    }
+
+    public Conversation assign(Conversation.ConversationId id, SignedInAgent actor, Agent.AgentId assignee,
+                               Long expectedVersion) {
+        Instant now = clock.instant();
+        Conversation conversation = requireFresh(id, expectedVersion, actor);
+        if (conversation.assignee().equals(Optional.ofNullable(assignee))) {
+            return conversation;
+        }
+        String detail;
+        if (assignee == null) {
+            detail = "unassigned the conversation";
+        } else {
+            Agent agent = roster.findAgent(assignee).filter(Agent::isActive)
+                    .orElseThrow(() -> new IllegalArgumentException("No such active agent."));
+            detail = assignee.equals(actor.id()) ? "took the conversation" : "assigned it to " + agent.name();
+        }
+        conversation.assign(assignee, now);
+        timeline.record(id, "assigned", Actor.of(actor), detail, now);
+        return saved(conversation, "assigned");
+    }
+
+    public Conversation changeStatus(Conversation.ConversationId id, SignedInAgent actor, Status status,
+                                     Long expectedVersion) {
+        Instant now = clock.instant();
+        Conversation conversation = requireFresh(id, expectedVersion, actor);
+        if (conversation.status() == status) {
+            return conversation;
+        }
+        conversation.setStatus(status, now);
+        timeline.record(id, "status", Actor.of(actor), "set status to " + status.label(), now);
+        return saved(conversation, "status");
+    }
+
+    public Conversation changePriority(Conversation.ConversationId id, SignedInAgent actor, Priority priority,
+                                       Long expectedVersion) {
+        Instant now = clock.instant();
+        Conversation conversation = requireFresh(id, expectedVersion, actor);
+        if (conversation.priority() == priority) {
+            return conversation;
+        }
+        conversation.prioritise(priority, now);
+        timeline.record(id, "priority", Actor.of(actor), "set priority to " + priority.label(), now);
+        return saved(conversation, "priority");
+    }
+
+    public Conversation moveToTeam(Conversation.ConversationId id, SignedInAgent actor, Team.TeamId team,
+                                   Long expectedVersion) {
+        Instant now = clock.instant();
+        Conversation conversation = requireFresh(id, expectedVersion, actor);
+        if (conversation.team().equals(Optional.ofNullable(team))) {
+            return conversation;
+        }
+        String name = team == null ? "no team"
+                : roster.findTeam(team).map(Team::name).orElseThrow(() -> new IllegalArgumentException("No such team."));
+        conversation.moveToTeam(team, now);
+        timeline.record(id, "team", Actor.of(actor), "moved it to " + name, now);
+        return saved(conversation, "team");
+    }
+
+    public Conversation retag(Conversation.ConversationId id, SignedInAgent actor, Set<String> tags,
+                              Long expectedVersion) {
+        Instant now = clock.instant();
+        Conversation conversation = requireFresh(id, expectedVersion, actor);
+        Conversation.TagChange change = conversation.retag(tags, now);
+        if (change.isEmpty()) {
+            return conversation;
+        }
+        StringBuilder detail = new StringBuilder();
+        if (!change.added().isEmpty()) {
+            detail.append("tagged ").append(String.join(", ", change.added()));
+        }
+        if (!change.removed().isEmpty()) {
+            detail.append(detail.isEmpty() ? "" : "; ").append("removed ").append(String.join(", ", change.removed()));
+        }
+        timeline.record(id, "tags", Actor.of(actor), detail.toString(), now);
+        return saved(conversation, "tags");
+    }
+
+    /** Records in one line what the customer really needs; it travels with the conversation. */
+    public Conversation summarise(Conversation.ConversationId id, SignedInAgent actor, String summary,
+                                  Long expectedVersion) {
+        Instant now = clock.instant();
+        Conversation conversation = requireFresh(id, expectedVersion, actor);
+        conversation.summarise(summary, now);
+        timeline.record(id, "summary", Actor.of(actor),
+                summary == null || summary.isBlank() ? "cleared what they really need" : "noted what they really need",
+                now);
+        return saved(conversation, "summary");
+    }
+
+    public void follow(Conversation.ConversationId id, SignedInAgent agent, boolean follow) {
+        Conversation conversation = requireVisible(id, agent);
+        if (follow) {
+            conversation.follow(agent.id());
+        } else {
+            conversation.unfollow(agent.id());
+        }
+        conversations.save(conversation);
+    }
+
+    /** The channel delivered a reply. */
+    public void markDelivered(Message.MessageId id) {
+        messages.findById(id.value()).ifPresent(message -> {
+            message.delivered();
+            messages.save(message);
+        });
+    }
+
+    /** The channel gave up delivering a reply; the reason is shown to agents. */
+    public void markFailed(Message.MessageId id, String reason) {
+        messages.findById(id.value()).ifPresent(message -> {
+            message.failed(reason);
+            messages.save(message);
+        });
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Conversation> find(Conversation.ConversationId id) {
+        return conversations.findById(id.value());
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Conversation> findByNumber(long number) {
+        return conversations.findByNumber(number);
+    }
+
+    /** A conversation the agent may see, or an explanation why not. */
+    @Transactional(readOnly = true)
+    public Conversation visibleTo(long number, SignedInAgent agent) {
+        Conversation conversation = conversations.findByNumber(number).orElseThrow(() -> new NotFound(number));
+        requireCanSee(conversation, agent);
+        return conversation;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Message> message(Message.MessageId id) {
+        return messages.findById(id.value());
+    }
+
+    @Transactional(readOnly = true)
+    public List<Message> messages(Conversation.ConversationId id) {
+        return messages.findByConversationOrderByCreatedAtAscIdAsc(id.value());
+    }
+
+    @Transactional(readOnly = true)
+    public List<Activity> timeline(Conversation.ConversationId id) {
+        return timeline.of(id);
+    }
+
+    /** Whether the agent may see the conversation: everyone but teammates sees all; teammates see their teams'. */
+    public boolean canSee(Conversation conversation, SignedInAgent agent) {
+        if (agent.role() != Role.TEAMMATE) {
+            return true;
+        }
+        Set<Team.TeamId> teams = roster.findAgent(agent.id()).map(Agent::teams).orElse(Set.of());
+        return conversation.team().map(teams::contains).orElse(false);
+    }
+
+    private Conversation saved(Conversation conversation, String what) {
+        Conversation saved = conversations.save(conversation);
+        events.publishEvent(new ConversationChanged(saved.id(), saved.number(), what));
+        return saved;
+    }
+
+    private Conversation require(Conversation.ConversationId id) {
+        return conversations.findById(id.value()).orElseThrow(() -> new NotFound(id));
+    }
+
+    private Conversation requireVisible(Conversation.ConversationId id, SignedInAgent agent) {
+        Conversation conversation = require(id);
+        requireCanSee(conversation, agent);
+        return conversation;
+    }
+
+    private void requireCanSee(Conversation conversation, SignedInAgent agent) {
+        if (!canSee(conversation, agent)) {
+            throw new NotAllowed("This conversation belongs to a team you are not on.");
+        }
+    }
+
+    private Conversation requireFresh(Conversation.ConversationId id, Long expectedVersion, SignedInAgent agent) {
+        Conversation conversation = requireVisible(id, agent);
+        if (expectedVersion != null && expectedVersion != conversation.version()) {
+            throw new Stale(conversation.number());
+        }
+        return conversation;
+    }
+
+    private static void requireCanWriteToCustomers(SignedInAgent agent) {
+        if (agent.role() == Role.TEAMMATE) {
+            throw new NotAllowed("Teammates from other departments do not write to customers; add a note instead.");
+        }
+    }
+
+    private static String requireText(String body) {
+        if (body == null || body.isBlank()) {
+            throw new IllegalArgumentException("Write something first.");
+        }
+        if (body.length() > 100_000) {
+            throw new IllegalArgumentException("A message can be at most 100,000 characters.");
+        }
+        return body.strip();
+    }
+
+    /** No such conversation. */
+    public static class NotFound extends RuntimeException {
+        NotFound(Object id) {
+            super("There is no conversation " + (id instanceof Long number ? "#" + number : id) + ".");
+        }
+    }
+
+    /** The agent may not see or change this conversation. */
+    public static class NotAllowed extends RuntimeException {
+        NotAllowed(String message) {
+            super(message);
+        }
+    }
+
+    /** Someone else changed the conversation since the page was loaded. */
+    public static class Stale extends RuntimeException {
+        Stale(long number) {
+            super("Someone else changed conversation #" + number + " while you were looking at it. "
+                    + "Reload to see their change, then try again.");
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package dev.rapport.conversations;
+
+import dev.rapport.agents.Agent;
+import dev.rapport.agents.Role;
+import dev.rapport.agents.Roster;
+import dev.rapport.agents.SignedInAgent;
+import dev.rapport.agents.Team;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The inbox views, read straight from the conversation table through its queue indexes: longest-waiting customer
+ * first, paged by keyset so page 1,000 costs what page 1 costs. Teammates see only their teams' conversations.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Inbox {
+
+    /** Counts above this show as "10,000+": counting a million solved conversations on every page load is waste. */
+    public static final int COUNT_CAP = 10_000;
+    public static final int MAX_PAGE_SIZE = 100;
+
+    private static final String COLUMNS = "c.id, c.number, c.subject, c.requester_name, c.requester_email, c.channel, "
+            + "c.status, c.priority, c.assignee, c.team, c.waiting_since, c.updated_at, c.queue_rank";
+
+    private final JdbcClient jdbc;
+    private final Roster roster;
+
+    Inbox(JdbcClient jdbc, Roster roster) {
+        this.jdbc = jdbc;
+        this.roster = roster;
+    }
+
+    public InboxPage page(InboxView view, InboxFilter filter, SignedInAgent me, String cursor, int size) {
+        int limit = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
+        Query query = scope(view, filter, me);
+        boolean solved = view == InboxView.SOLVED;
+        if (cursor != null && !cursor.isBlank()) {
+            Cursor after = Cursor.parse(cursor);
+            if (solved) {
+                query.where("c.number < ?", after.number());
+            } else {
+                query.where("(c.queue_rank, c.number) > (?, ?)", Timestamp.from(after.rank()), after.number());
+            }
+        }
+        String order = solved ? " order by c.number desc" : " order by c.queue_rank, c.number";
+        List<Row> rows = jdbc.sql("select " + COLUMNS + " from conversation c where " + query.conditions()
+                        + order + " limit " + (limit + 1))
+                .params(query.params())
+                .query(Inbox::row)
+                .list();
+        boolean more = rows.size() > limit;
+        List<Row> page = more ? rows.subList(0, limit) : rows;
+        Map<UUID, List<String>> tags = tagsOf(page.stream().map(row -> row.item().id()).toList());
+        List<InboxItem> items = page.stream().map(row -> withTags(row.item(), tags)).toList();
+        String next = more ? Cursor.of(page.getLast()).encode() : null;
+        return new InboxPage(items, next);
+    }
+
+    /** How many conversations each view holds for the agent, capped at {@link #COUNT_CAP}. */
+    public Map<InboxView, Long> counts(SignedInAgent me) {
+        Map<InboxView, Long> counts = new EnumMap<>(InboxView.class);
+        for (InboxView view : InboxView.values()) {
+            Query query = scope(view, InboxFilter.none(), me);
+            counts.put(view, jdbc.sql("select count(*) from (select 1 from conversation c where " + query.conditions()
+                            + " limit " + COUNT_CAP + ") capped")
+                    .params(query.params()).query(Long.class).single());
+        }
+        return counts;
+    }
+
+    private Query scope(InboxView view, InboxFilter filter, SignedInAgent me) {
+        Query query = new Query();
+        switch (view) {
+            case UNASSIGNED -> query.where("c.assignee is null").where("c.is_open = ?", true);
+            case MINE -> query.where("c.assignee = ?", me.id().value()).where("c.is_open = ?", true);
+            case MY_TEAMS -> query.where(inTeams(myTeams(me))).where("c.is_open = ?", true);
+            case ALL_OPEN -> query.where("c.is_open = ?", true);
+            case WAITING_ON_US -> query.where("c.status = ?", Status.WAITING_ON_US.name());
+            case WAITING_ON_CUSTOMER -> query.where("c.status = ?", Status.WAITING_ON_CUSTOMER.name());
+            case SOLVED -> query.where("c.status = ?", Status.SOLVED.name());
+        }
+        if (me.role() == Role.TEAMMATE && view != InboxView.MY_TEAMS) {
+            query.where(inTeams(myTeams(me)));
+        }
+        if (filter.status() != null) {
+            query.where("c.status = ?", filter.status().name());
+        }
+        if (filter.assignee() != null) {
+            query.where("c.assignee = ?", filter.assignee().value());
+        }
+        if (filter.team() != null) {
+            query.where("c.team = ?", filter.team().value());
+        }
+        if (filter.channel() != null) {
+            query.where("c.channel = ?", filter.channel().name());
+        }
+        if (filter.priority() != null) {
+            query.where("c.priority = ?", filter.priority().name());
+        }
+        if (filter.tag() != null) {
+            query.where("exists (select 1 from conversation_tag t where t.conversation = c.id and t.tag = ?)",
+                    filter.tag());
+        }
+        return query;
+    }
+
+    private Set<Team.TeamId> myTeams(SignedInAgent me) {
+        return roster.findAgent(me.id()).map(Agent::teams).orElse(Set.of());
+    }
+
+    private static String inTeams(Set<Team.TeamId> teams) {
+        if (teams.isEmpty()) {
+            return "1 = 0";
+        }
+        StringBuilder in = new StringBuilder("c.team in (");
+        int i = 0;
+        for (Team.TeamId team : teams) {
+            in.append(i++ == 0 ? "'" : ", '").append(team.value()).append("'");
+        }
+        return in.append(")").toString();
+    }
+
+    private Map<UUID, List<String>> tagsOf(List<UUID> conversations) {
+        Map<UUID, List<String>> tags = new HashMap<>();
+        if (conversations.isEmpty()) {
+            return tags;
+        }
+        String placeholders = String.join(", ", conversations.stream().map(id -> "?").toList());
+        jdbc.sql("select conversation, tag from conversation_tag where conversation in (" + placeholders
+                        + ") order by tag")
+                .params(new ArrayList<Object>(conversations))
+                .query(rs -> {
+                    tags.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>()).add(rs.getString(2));
+                });
+        return tags;
+    }
+
+    private static InboxItem withTags(InboxItem item, Map<UUID, List<String>> tags) {
+        return new InboxItem(item.id(), item.number(), item.subject(), item.requesterName(), item.requesterEmail(),
+                item.channel(), item.status(), item.priority(), item.assignee(), item.team(), item.waitingSince(),
+                item.updatedAt(), tags.getOrDefault(item.id(), List.of()));
+    }
+
+    private record Row(InboxItem item, Instant rank) {
+    }
+
+    private static Row row(ResultSet rs, int index) throws SQLException {
+        UUID assignee = rs.getObject("assignee", UUID.class);
+        UUID team = rs.getObject("team", UUID.class);
+        Timestamp waiting = rs.getTimestamp("waiting_since");
+        return new Row(new InboxItem(rs.getObject("id", UUID.class), rs.getLong("number"), rs.getString("subject"),
+                rs.getString("requester_name"), rs.getString("requester_email"),
+                Channel.valueOf(rs.getString("channel")), Status.valueOf(rs.getString("status")),
+                Priority.valueOf(rs.getString("priority")), assignee == null ? null : new Agent.AgentId(assignee),
+                team == null ? null : new Team.TeamId(team), waiting == null ? null : waiting.toInstant(),
+                rs.getTimestamp("updated_at").toInstant(), List.of()), rs.getTimestamp("queue_rank").toInstant());
+    }
+
+    /** Where a page ended: the last row's queue rank and number. */
+    private record Cursor(Instant rank, long number) {
+
+        static Cursor of(Row row) {
+            return new Cursor(row.rank(), row.item().number());
+        }
+
+        String encode() {
+            String raw = rank.getEpochSecond() + "." + rank.getNano() + "." + number;
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.US_ASCII));
+        }
+
+        static Cursor parse(String encoded) {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.US_ASCII)
+                        .split("\\.");
+                return new Cursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
+                        Long.parseLong(parts[2]));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("The page cursor is not valid; start from the first page.");
+            }
+        }
+    }
+
+    /** A WHERE clause built from conditions and their parameters. */
+    private static final class Query {
+        private final List<String> conditions = new ArrayList<>();
+        private final List<Object> params = new ArrayList<>();
+
+        Query where(String condition, Object... values) {
+            conditions.add(condition);
+            params.addAll(List.of(values));
+            return this;
+        }
+
+        String conditions() {
+            return conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
+        }
+
+        List<Object> params() {
+            return params;
+        }
+    }
+}
