@@ -112,6 +112,33 @@ public class Desk {
         return note;
     }
 
+    /** Applies several changes in one transaction, each on the timeline; refused as a whole when stale. */
+    public Conversation update(Conversation.ConversationId id, SignedInAgent actor, ConversationUpdate update,
+                               Long expectedVersion) {
+        requireFresh(id, expectedVersion, actor);
+        Conversation conversation = require(id);
+        if (update.assignee() != null) {
+            conversation = assign(id, actor, update.assignee().orElse(null), null);
+        }
+        if (update.team() != null) {
+            conversation = moveToTeam(id, actor, update.team().orElse(null), null);
+        }
+        if (update.priority() != null) {
+            conversation = changePriority(id, actor, update.priority(), null);
+        }
+        if (update.tags() != null) {
+            conversation = retag(id, actor, update.tags(), null);
+        }
+        if (update.summary() != null && !update.summary().strip().equals(
+                conversation.summary() == null ? "" : conversation.summary())) {
+            conversation = summarise(id, actor, update.summary(), null);
+        }
+        if (update.status() != null) {
+            conversation = changeStatus(id, actor, update.status(), null);
+        }
+        return conversation;
+    }
+
     public Conversation assign(Conversation.ConversationId id, SignedInAgent actor, Agent.AgentId assignee,
                                Long expectedVersion) {
         Instant now = clock.instant();

@@ -1,14 +1,85 @@
 package dev.rapport.conversations.web;
 
+import dev.rapport.agents.Agent;
+import dev.rapport.agents.Roster;
+import dev.rapport.agents.SignedInAgent;
+import dev.rapport.agents.Team;
+import dev.rapport.conversations.Channel;
+import dev.rapport.conversations.Inbox;
+import dev.rapport.conversations.InboxFilter;
+import dev.rapport.conversations.InboxItem;
+import dev.rapport.conversations.InboxPage;
+import dev.rapport.conversations.InboxView;
+import dev.rapport.conversations.Priority;
+import dev.rapport.conversations.Status;
+import dev.rapport.shared.web.Durations;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 
-/** The agent's daily home. Until conversations arrive it shows what will appear here and how to get started. */
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The agent's daily home: inbox views, filters, longest-waiting customer first. htmx swaps only the list. */
 @Controller
 class InboxController {
 
+    static final int PAGE_SIZE = 50;
+
+    /** A row as the page shows it, with names and the waiting time already in words. */
+    record Row(InboxItem item, String waiting, String assigneeName, String teamName) {
+    }
+
+    private final Inbox inbox;
+    private final Roster roster;
+    private final Clock clock;
+
+    InboxController(Inbox inbox, Roster roster, Clock clock) {
+        this.inbox = inbox;
+        this.roster = roster;
+        this.clock = clock;
+    }
+
     @GetMapping("/inbox")
-    String inbox() {
+    String inbox(@AuthenticationPrincipal SignedInAgent me, @RequestParam(required = false) String view,
+                 @RequestParam(required = false) Status status, @RequestParam(required = false) UUID team,
+                 @RequestParam(required = false) String tag, @RequestParam(required = false) Channel channel,
+                 @RequestParam(required = false) Priority priority, @RequestParam(required = false) String after,
+                 @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        InboxView current = InboxView.fromSlug(view);
+        InboxFilter filter = new InboxFilter(status, null, team == null ? null : new Team.TeamId(team), tag, channel,
+                priority);
+        InboxPage page = inbox.page(current, filter, me, after, PAGE_SIZE);
+        Map<Agent.AgentId, String> agentNames = roster.agents().stream()
+                .collect(Collectors.toMap(Agent::id, Agent::name));
+        Map<Team.TeamId, Team> teams = roster.teamsById();
+        List<Row> rows = page.items().stream().map(item -> new Row(item,
+                item.waitingSince() == null ? null : Durations.between(item.waitingSince(), clock.instant()),
+                item.assignee() == null ? null : agentNames.get(item.assignee()),
+                item.team() == null ? null : teams.get(item.team()).name())).toList();
+        model.addAttribute("view", current);
+        model.addAttribute("filter", filter);
+        model.addAttribute("rows", rows);
+        model.addAttribute("next", page.next());
+        model.addAttribute("firstPage", after == null || after.isBlank());
+        if (htmx != null) {
+            return "conversations/inbox :: list";
+        }
+        model.addAttribute("views", InboxView.values());
+        model.addAttribute("counts", inbox.counts(me).entrySet().stream()
+                .collect(Collectors.toMap(entry -> entry.getKey().slug(), Map.Entry::getValue)));
+        model.addAttribute("countCap", Inbox.COUNT_CAP);
+        model.addAttribute("teams", teams.values().stream().sorted(java.util.Comparator.comparing(Team::name)).toList());
+        model.addAttribute("statuses", Status.values());
+        model.addAttribute("channels", Channel.values());
+        model.addAttribute("priorities", Priority.values());
         return "conversations/inbox";
     }
 }

@@ -1,0 +1,186 @@
+package dev.rapport.conversations.web;
+
+import dev.rapport.agents.Agent;
+import dev.rapport.agents.Role;
+import dev.rapport.agents.Roster;
+import dev.rapport.agents.SignedInAgent;
+import dev.rapport.agents.Team;
+import dev.rapport.conversations.Activity;
+import dev.rapport.conversations.Conversation;
+import dev.rapport.conversations.ConversationUpdate;
+import dev.rapport.conversations.Desk;
+import dev.rapport.conversations.Message;
+import dev.rapport.conversations.Priority;
+import dev.rapport.conversations.Status;
+import dev.rapport.shared.web.Durations;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** One conversation: the customer's words and ours in order, the timeline, the composer and the sidebar. */
+@Controller
+class ConversationController {
+
+    /** A message or a timeline change, in the order they happened. */
+    record Entry(Instant at, Message message, QuotedText.Parts text, Activity activity) {
+    }
+
+    private final Desk desk;
+    private final Roster roster;
+    private final Clock clock;
+
+    ConversationController(Desk desk, Roster roster, Clock clock) {
+        this.desk = desk;
+        this.roster = roster;
+        this.clock = clock;
+    }
+
+    @GetMapping("/conversations/{number}")
+    String show(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, Model model) {
+        Conversation conversation = desk.visibleTo(number, me);
+        fill(conversation, me, model);
+        return "conversations/conversation";
+    }
+
+    @PostMapping("/conversations/{number}/messages")
+    String post(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me,
+                @RequestParam(defaultValue = "reply") String type, @RequestParam(defaultValue = "") String body,
+                @RequestParam(required = false) Status then, Model model, RedirectAttributes flash) {
+        Conversation conversation = desk.visibleTo(number, me);
+        try {
+            if ("note".equals(type)) {
+                desk.note(conversation.id(), me, body);
+                flash.addFlashAttribute("notice", "Note added.");
+            } else {
+                desk.reply(conversation.id(), me, body, then, null);
+                flash.addFlashAttribute("notice", "Reply sent to " + conversation.requester().name() + ".");
+            }
+        } catch (IllegalArgumentException | Desk.NotAllowed e) {
+            model.addAttribute("composerError", e.getMessage());
+            model.addAttribute("draft", body);
+            model.addAttribute("draftType", type);
+            fill(conversation, me, model);
+            return "conversations/conversation";
+        }
+        return "redirect:/conversations/" + number + "#composer";
+    }
+
+    @PostMapping("/conversations/{number}")
+    String update(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, @RequestParam long version,
+                  @RequestParam(required = false) String assignee, @RequestParam(required = false) String team,
+                  @RequestParam(required = false) Status status, @RequestParam(required = false) Priority priority,
+                  @RequestParam(required = false) String tags, @RequestParam(required = false) String summary,
+                  Model model, RedirectAttributes flash) {
+        Conversation conversation = desk.visibleTo(number, me);
+        ConversationUpdate update = new ConversationUpdate(status, priority, optionalId(assignee, Agent.AgentId::new),
+                optionalId(team, Team.TeamId::new), tags == null ? null : splitTags(tags), summary);
+        try {
+            desk.update(conversation.id(), me, update, version);
+        } catch (Desk.Stale | IllegalArgumentException e) {
+            model.addAttribute("sidebarError", e.getMessage());
+            fill(desk.visibleTo(number, me), me, model);
+            return "conversations/conversation";
+        }
+        flash.addFlashAttribute("notice", "Saved.");
+        return "redirect:/conversations/" + number;
+    }
+
+    @PostMapping("/conversations/{number}/take")
+    String take(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, @RequestParam long version,
+                RedirectAttributes flash) {
+        return quick(number, me, version, flash, id -> desk.assign(id, me, me.id(), version), "It's yours.");
+    }
+
+    @PostMapping("/conversations/{number}/solve")
+    String solve(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, @RequestParam long version,
+                 RedirectAttributes flash) {
+        return quick(number, me, version, flash, id -> desk.changeStatus(id, me, Status.SOLVED, version), "Solved.");
+    }
+
+    @PostMapping("/conversations/{number}/follow")
+    String follow(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me,
+                  @RequestParam boolean follow) {
+        desk.follow(desk.visibleTo(number, me).id(), me, follow);
+        return "redirect:/conversations/" + number;
+    }
+
+    private String quick(long number, SignedInAgent me, long version, RedirectAttributes flash,
+                         java.util.function.Consumer<Conversation.ConversationId> change, String notice) {
+        Conversation conversation = desk.visibleTo(number, me);
+        try {
+            change.accept(conversation.id());
+            flash.addFlashAttribute("notice", notice);
+        } catch (Desk.Stale e) {
+            flash.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/conversations/" + number;
+    }
+
+    @ExceptionHandler(Desk.NotFound.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound() {
+        return "error/404";
+    }
+
+    @ExceptionHandler(Desk.NotAllowed.class)
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    String notAllowed() {
+        return "error/403";
+    }
+
+    private void fill(Conversation conversation, SignedInAgent me, Model model) {
+        List<Entry> entries = new ArrayList<>();
+        for (Message message : desk.messages(conversation.id())) {
+            entries.add(new Entry(message.createdAt(), message, QuotedText.split(message.body()), null));
+        }
+        for (Activity activity : desk.timeline(conversation.id())) {
+            entries.add(new Entry(activity.createdAt(), null, null, activity));
+        }
+        entries.sort(Comparator.comparing(Entry::at));
+        List<Agent> agents = roster.agents().stream().filter(Agent::isActive).toList();
+        model.addAttribute("conversation", conversation);
+        model.addAttribute("entries", entries);
+        model.addAttribute("waiting", conversation.waitingSince() == null ? null
+                : Durations.between(conversation.waitingSince(), clock.instant()));
+        model.addAttribute("agents", agents);
+        model.addAttribute("assigneeName", conversation.assignee().flatMap(roster::findAgent).map(Agent::name)
+                .orElse(null));
+        model.addAttribute("teams", roster.teams());
+        model.addAttribute("statuses", Status.values());
+        model.addAttribute("priorities", Priority.values());
+        model.addAttribute("tagText", String.join(", ", conversation.tags()));
+        model.addAttribute("following", conversation.followers().contains(me.id()));
+        model.addAttribute("canReply", me.role() != Role.TEAMMATE);
+    }
+
+    private static <T> Optional<T> optionalId(String value, java.util.function.Function<UUID, T> wrap) {
+        if (value == null) {
+            return null;
+        }
+        return value.isBlank() ? Optional.empty() : Optional.of(wrap.apply(UUID.fromString(value)));
+    }
+
+    private static Set<String> splitTags(String tags) {
+        return Arrays.stream(tags.split(",")).map(String::strip).filter(tag -> !tag.isEmpty())
+                .collect(Collectors.toSet());
+    }
+}
