@@ -103,7 +103,7 @@ class SecurityConfiguration {
     @Order(3)
     SecurityFilterChain pages(HttpSecurity http, SignInProvider signInProvider, Roster roster) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/setup", "/invitations/**", "/error", "/favicon.ico",
+                        .requestMatchers("/login", "/setup", "/invitations/**", "/contact", "/contact/thanks", "/error", "/favicon.ico",
                                 "/css/**", "/js/**", "/img/**", "/webjars/**").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())

@@ -1,0 +1,65 @@
+package dev.rapport.webform;
+
+import dev.rapport.conversations.Channel;
+import dev.rapport.conversations.Conversation;
+import dev.rapport.conversations.Desk;
+import dev.rapport.conversations.Message;
+import dev.rapport.conversations.ReplyPosted;
+import dev.rapport.mail.MailFailed;
+import dev.rapport.mail.MailSent;
+import dev.rapport.mail.MailToSend;
+import dev.rapport.mail.Outbox;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import java.util.UUID;
+
+/**
+ * Delivers agents' replies in web-form conversations by email (through the outbox) and reports the outcome back to
+ * the conversation. The email channel will take over conversations that arrive by email.
+ */
+@Component
+class ReplyDelivery {
+
+    private static final String PREFIX = "reply:";
+
+    private final Desk desk;
+    private final Outbox outbox;
+
+    ReplyDelivery(Desk desk, Outbox outbox) {
+        this.desk = desk;
+        this.outbox = outbox;
+    }
+
+    @ApplicationModuleListener
+    void on(ReplyPosted posted) {
+        if (posted.channel() != Channel.WEB_FORM) {
+            return;
+        }
+        Conversation conversation = desk.find(posted.conversation()).orElseThrow();
+        Message reply = desk.message(posted.message()).orElseThrow();
+        if (conversation.requester().email() == null) {
+            desk.markFailed(reply.id(), "The customer left no email address.");
+            return;
+        }
+        outbox.queue(new MailToSend(conversation.requester().email(), conversation.requester().name(),
+                "Re: " + conversation.subject() + " [#" + conversation.number() + "]", reply.body(),
+                PREFIX + reply.id()));
+    }
+
+    @ApplicationModuleListener
+    void on(MailSent sent) {
+        messageOf(sent.reference()).ifPresent(desk::markDelivered);
+    }
+
+    @ApplicationModuleListener
+    void on(MailFailed failed) {
+        messageOf(failed.reference()).ifPresent(id -> desk.markFailed(id, failed.reason()));
+    }
+
+    private static java.util.Optional<Message.MessageId> messageOf(String reference) {
+        return reference != null && reference.startsWith(PREFIX)
+                ? java.util.Optional.of(new Message.MessageId(UUID.fromString(reference.substring(PREFIX.length()))))
+                : java.util.Optional.empty();
+    }
+}

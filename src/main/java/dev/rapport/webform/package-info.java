@@ -1,0 +1,8 @@
+/**
+ * The web form channel: a public contact page that starts conversations, an acknowledgement to the customer, and
+ * replies to web-form conversations delivered by email through the {@link dev.rapport.mail.Outbox}. Listens to
+ * {@link dev.rapport.conversations.ReplyPosted}, {@link dev.rapport.mail.MailSent} and
+ * {@link dev.rapport.mail.MailFailed}; publishes nothing.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "conversations", "mail", "business"})
+package dev.rapport.webform;
