@@ -91,8 +91,8 @@ class ConversationController {
                   @RequestParam(required = false) String tags, @RequestParam(required = false) String summary,
                   Model model, RedirectAttributes flash) {
         Conversation conversation = desk.visibleTo(number, me);
-        ConversationUpdate update = new ConversationUpdate(status, priority, optionalId(assignee, Agent.AgentId::new),
-                optionalId(team, Team.TeamId::new), tags == null ? null : splitTags(tags), summary);
+        ConversationUpdate update = new ConversationUpdate(status, priority, Ids.optional(assignee, Agent.AgentId::new),
+                Ids.optional(team, Team.TeamId::new), tags == null ? null : splitTags(tags), summary);
         try {
             desk.update(conversation.id(), me, update, version);
         } catch (Desk.Stale | IllegalArgumentException e) {
@@ -170,13 +170,6 @@ class ConversationController {
         model.addAttribute("tagText", String.join(", ", conversation.tags()));
         model.addAttribute("following", conversation.followers().contains(me.id()));
         model.addAttribute("canReply", me.role() != Role.TEAMMATE);
-    }
-
-    private static <T> Optional<T> optionalId(String value, java.util.function.Function<UUID, T> wrap) {
-        if (value == null) {
-            return null;
-        }
-        return value.isBlank() ? Optional.empty() : Optional.of(wrap.apply(UUID.fromString(value)));
     }
 
     private static Set<String> splitTags(String tags) {
