@@ -43,7 +43,88 @@
     }
   });
 
+  function csrfHeaders() {
+    var header = document.querySelector('meta[name="csrf-header"]');
+    var token = document.querySelector('meta[name="csrf-token"]');
+    var headers = {};
+    if (header && token && header.content) { headers[header.content] = token.content; }
+    return headers;
+  }
+
+  // Live inbox: when any conversation changes, reload the list in place (keeping view and filters).
+  function liveInbox(root) {
+    var pending = null;
+    var source = new EventSource("/live/inbox");
+    source.addEventListener("changed", function () {
+      if (pending) { return; }
+      pending = setTimeout(function () {
+        pending = null;
+        if (window.htmx) {
+          var selected = document.querySelector(".conversation-row.selected a");
+          var keep = selected ? selected.getAttribute("href") : null;
+          window.htmx.ajax("GET", window.location.pathname + window.location.search,
+            { target: "#inbox-body", swap: "outerHTML" }).then(function () {
+              if (!keep) { return; }
+              var again = document.querySelector('.conversation-row a[href="' + keep + '"]');
+              if (again) { again.parentElement.classList.add("selected"); }
+            });
+        }
+      }, 150);
+    });
+    window.addEventListener("pagehide", function () { source.close(); });
+  }
+
+  // Live conversation: who else is here and drafting; warn when the customer writes while we draft.
+  function liveConversation(root) {
+    var number = root.getAttribute("data-number");
+    var me = root.getAttribute("data-me");
+    var presence = document.getElementById("presence");
+    var composer = document.getElementById("body");
+    var source = new EventSource("/live/conversations/" + number);
+    source.addEventListener("presence", function (event) {
+      var others = JSON.parse(event.data).filter(function (p) { return p.agentId !== me; });
+      presence.hidden = others.length === 0;
+      presence.textContent = others.map(function (p) {
+        return p.name + (p.drafting ? " is writing a reply" : " is viewing");
+      }).join(" · ");
+    });
+    source.addEventListener("customer-wrote", function () {
+      if (composer && composer.value.trim()) {
+        document.getElementById("customer-wrote").hidden = false;
+      } else {
+        window.location.reload();
+      }
+    });
+    source.addEventListener("changed", function () {
+      if (composer && composer.value.trim()) {
+        document.getElementById("changed-elsewhere").hidden = false;
+      }
+    });
+    var drafting = false;
+    var idle = null;
+    function signal(active) {
+      if (drafting === active) { return; }
+      drafting = active;
+      fetch("/live/conversations/" + number + "/drafting?active=" + active,
+        { method: "POST", headers: csrfHeaders(), credentials: "same-origin" });
+    }
+    if (composer) {
+      composer.addEventListener("input", function () {
+        signal(composer.value.trim().length > 0);
+        clearTimeout(idle);
+        idle = setTimeout(function () { signal(false); }, 20000);
+      });
+      composer.form.addEventListener("submit", function () { source.close(); });
+    }
+    window.addEventListener("pagehide", function () { signal(false); source.close(); });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    var inbox = document.querySelector("[data-inbox]");
+    if (inbox && window.EventSource) { liveInbox(inbox); }
+    var conversation = document.querySelector("[data-conversation]");
+    if (conversation && window.EventSource) { liveConversation(conversation); }
+
     // Preselect the browser's time zone on the setup page, when the person has not chosen one yet.
     document.querySelectorAll("select[data-guess-time-zone]").forEach(function (select) {
       if (select.value) { return; }

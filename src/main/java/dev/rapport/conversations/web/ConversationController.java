@@ -135,18 +135,6 @@ class ConversationController {
         return "redirect:/conversations/" + number;
     }
 
-    @ExceptionHandler(Desk.NotFound.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound() {
-        return "error/404";
-    }
-
-    @ExceptionHandler(Desk.NotAllowed.class)
-    @ResponseStatus(HttpStatus.FORBIDDEN)
-    String notAllowed() {
-        return "error/403";
-    }
-
     private void fill(Conversation conversation, SignedInAgent me, Model model) {
         List<Entry> entries = new ArrayList<>();
         for (Message message : desk.messages(conversation.id())) {

@@ -52,7 +52,7 @@ class InboxController {
                  @RequestParam(required = false) Status status, @RequestParam(required = false) UUID team,
                  @RequestParam(required = false) String tag, @RequestParam(required = false) Channel channel,
                  @RequestParam(required = false) Priority priority, @RequestParam(required = false) String after,
-                 @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+                 @RequestHeader(name = "HX-Target", required = false) String htmxTarget, Model model) {
         InboxView current = InboxView.fromSlug(view);
         InboxFilter filter = new InboxFilter(status, null, team == null ? null : new Team.TeamId(team), tag, channel,
                 priority);
@@ -69,7 +69,7 @@ class InboxController {
         model.addAttribute("rows", rows);
         model.addAttribute("next", page.next());
         model.addAttribute("firstPage", after == null || after.isBlank());
-        if (htmx != null) {
+        if ("inbox-list".equals(htmxTarget)) {
             return "conversations/inbox :: list";
         }
         model.addAttribute("views", InboxView.values());
@@ -80,6 +80,6 @@ class InboxController {
         model.addAttribute("statuses", Status.values());
         model.addAttribute("channels", Channel.values());
         model.addAttribute("priorities", Priority.values());
-        return "conversations/inbox";
+        return "inbox-body".equals(htmxTarget) ? "conversations/inbox :: body" : "conversations/inbox";
     }
 }

@@ -7,10 +7,10 @@ import java.util.List;
  * Splits a plain-text message into what the person wrote now and the quoted history below it ("> ..." lines and
  * everything after an "On ... wrote:" line), so the page can fold the history without losing a word of it.
  */
-final class QuotedText {
+public final class QuotedText {
 
-    record Parts(String fresh, String quoted) {
-        boolean hasQuote() {
+    public record Parts(String fresh, String quoted) {
+        public boolean hasQuote() {
             return quoted != null && !quoted.isBlank();
         }
     }
@@ -29,7 +29,7 @@ final class QuotedText {
                 break;
             }
         }
-        if (cut <= 0) {
+        if (cut <= 0 || String.join("", lines.subList(cut, lines.size())).isBlank()) {
             return new Parts(body, null);
         }
         return new Parts(String.join("\n", lines.subList(0, cut)).stripTrailing(),

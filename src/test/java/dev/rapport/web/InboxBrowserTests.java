@@ -1,0 +1,164 @@
+package dev.rapport.web;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import dev.rapport.agents.Passwords;
+import dev.rapport.agents.Role;
+import dev.rapport.agents.Roster;
+import dev.rapport.business.BusinessProfile;
+import dev.rapport.support.Browsers;
+import dev.rapport.support.RapportWebTest;
+import dev.rapport.support.TestBusiness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The shared inbox as agents and a customer use it, in real Chromium: live inbox, reply, note, solve, presence. */
+@RapportWebTest
+class InboxBrowserTests {
+
+    @LocalServerPort int port;
+    @Autowired BusinessProfile profile;
+    @Autowired Roster roster;
+    @Autowired Passwords passwords;
+
+    private final List<BrowserContext> contexts = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        TestBusiness.ensureSetUp(profile);
+    }
+
+    @AfterEach
+    void close() {
+        contexts.forEach(BrowserContext::close);
+    }
+
+    @Test
+    void aWebFormMessageAppearsLiveAndIsAnsweredNotedAndSolved() {
+        Page maria = signedIn(TestBusiness.agentWithPassword(roster, passwords, Role.AGENT));
+        maria.navigate(url("/inbox?view=unassigned"));
+        assertThat(maria.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Unassigned"))).isVisible();
+
+        String subject = "Engine missing " + UUID.randomUUID().toString().substring(0, 6);
+        String hostile = "<script>window.pwned=1</script><img src=x onerror=\"window.pwned=2\"> "
+                + "<a href=\"javascript:window.pwned=3\">click</a>";
+        Page customer = page();
+        customer.navigate(url("/contact"));
+        customer.getByLabel("Your name").fill("Ana Souza");
+        customer.getByLabel("Your email").fill("ana@customers.example");
+        customer.getByLabel("Subject").fill(subject);
+        customer.getByLabel("How can we help?").fill("The train set came without its engine.\n" + hostile);
+        customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send message")).click();
+        assertThat(customer.locator("#reference")).containsText("#");
+        Browsers.screenshot(customer, "contact-thanks-desktop");
+
+        Locator row = maria.locator(".conversation-row", new Page.LocatorOptions().setHasText(subject));
+        assertThat(row).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
+                .setTimeout(1000));
+        assertThat(row).containsText("waiting");
+        assertThat(maria.locator(".views a[aria-current=page] .count")).not().hasText("0");
+        Browsers.screenshot(maria, "inbox-live-desktop");
+        maria.setViewportSize(375, 812);
+        Browsers.screenshot(maria, "inbox-live-phone");
+        maria.setViewportSize(1280, 860);
+
+        row.locator("a").click();
+        assertThat(maria.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(subject))).isVisible();
+        assertThat(maria.locator(".entry.message.inbound .message-body")).containsText("<script>window.pwned=1</script>");
+        assertThat(maria.locator(".entry.message.inbound img")).hasCount(0);
+        assertThat(maria.locator(".entry.message.inbound a[href^='javascript']")).hasCount(0);
+        assertThat(maria.evaluate("() => window.pwned === undefined")).isEqualTo(true);
+
+        maria.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Assign to me")).click();
+        assertThat(maria.getByText("It's yours.")).isVisible();
+
+        Page sam = signedIn(TestBusiness.agentWithPassword(roster, passwords, Role.AGENT));
+        sam.navigate(maria.url());
+        assertThat(sam.locator("#presence")).containsText("is viewing");
+        assertThat(maria.locator("#presence")).containsText("is viewing");
+
+        maria.getByLabel("Message", new Page.GetByLabelOptions().setExact(true))
+                .fill("Hello Ana, a new engine leaves today by express post.");
+        assertThat(sam.locator("#presence")).containsText("is writing a reply");
+        maria.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+        assertThat(maria.getByText("Reply sent to Ana Souza.")).isVisible();
+        assertThat(maria.locator(".entry.message.reply")).containsText("a new engine leaves today");
+
+        maria.getByLabel("Internal note").check();
+        maria.getByLabel("Message", new Page.GetByLabelOptions().setExact(true)).fill("Engine shipped with tracking.");
+        maria.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+        assertThat(maria.locator(".entry.message.note")).containsText("Engine shipped with tracking.");
+        Browsers.screenshot(maria, "conversation-desktop");
+        maria.setViewportSize(375, 812);
+        Browsers.screenshot(maria, "conversation-phone");
+        maria.setViewportSize(1280, 860);
+
+        maria.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Solve")).click();
+        assertThat(maria.getByText("Solved.", new Page.GetByTextOptions().setExact(true))).isVisible();
+        assertThat(maria.locator(".activity-line")).containsText(new String[] {"started the conversation",
+                "took the conversation", "set status to Waiting on customer", "set status to Solved"});
+    }
+
+    @Test
+    void aStaleChangeIsRefusedWithAClearMessage() {
+        Page maria = signedIn(TestBusiness.agentWithPassword(roster, passwords, Role.AGENT));
+        Page customer = page();
+        String subject = "Stale " + UUID.randomUUID().toString().substring(0, 6);
+        customer.navigate(url("/contact"));
+        customer.getByLabel("Your name").fill("Cleo");
+        customer.getByLabel("Your email").fill("cleo@customers.example");
+        customer.getByLabel("Subject").fill(subject);
+        customer.getByLabel("How can we help?").fill("Hello?");
+        customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send message")).click();
+        String number = customer.locator("#reference").textContent().replace("#", "").strip();
+
+        Page sam = signedIn(TestBusiness.agentWithPassword(roster, passwords, Role.AGENT));
+        maria.navigate(url("/conversations/" + number));
+        sam.navigate(url("/conversations/" + number));
+        sam.getByLabel("Priority").selectOption("HIGH");
+        sam.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save details")).click();
+        assertThat(sam.getByText("Saved.")).isVisible();
+
+        maria.getByLabel("Priority").selectOption("LOW");
+        maria.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save details")).click();
+        assertThat(maria.locator(".sidebar-card .flash.problem")).containsText("Someone else changed");
+        maria.navigate(url("/conversations/" + number));
+        assertThat(maria.getByLabel("Priority")).hasValue("HIGH");
+
+        maria.navigate(url("/conversations/999999999"));
+        assertThat(maria.getByRole(AriaRole.HEADING)).hasText("We could not find that page");
+    }
+
+    private Page signedIn(String email) {
+        Page page = page();
+        page.navigate(url("/login"));
+        page.getByLabel("Email").fill(email);
+        page.getByLabel("Password").fill(TestBusiness.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        assertThat(page).hasURL(url("/inbox"));
+        return page;
+    }
+
+    private Page page() {
+        BrowserContext context = Browsers.chromium().newContext(new Browser.NewContextOptions().setViewportSize(1280, 860));
+        contexts.add(context);
+        return context.newPage();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
