@@ -119,6 +119,13 @@
     window.addEventListener("pagehide", function () { signal(false); source.close(); });
   }
 
+  // "Select all on this page" for bulk actions (delegated, so it survives live list refreshes).
+  document.addEventListener("change", function (event) {
+    if (event.target.matches && event.target.matches("[data-select-all]")) {
+      document.querySelectorAll(".row-check").forEach(function (box) { box.checked = event.target.checked; });
+    }
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     var inbox = document.querySelector("[data-inbox]");
     if (inbox && window.EventSource) { liveInbox(inbox); }

@@ -228,6 +228,39 @@ public class Desk {
         return saved(conversation, "summary");
     }
 
+    /**
+     * Applies one action to up to {@link BulkAction#MAX_CONVERSATIONS} conversations in one transaction: all or none.
+     *
+     * @return how many conversations actually changed
+     */
+    public int bulk(List<Long> numbers, SignedInAgent actor, BulkAction action) {
+        if (numbers.isEmpty()) {
+            throw new IllegalArgumentException("Select at least one conversation.");
+        }
+        if (numbers.size() > BulkAction.MAX_CONVERSATIONS) {
+            throw new IllegalArgumentException("Select at most " + BulkAction.MAX_CONVERSATIONS + " conversations.");
+        }
+        int changed = 0;
+        for (long number : numbers) {
+            Conversation conversation = conversations.findByNumber(number).orElseThrow(() -> new NotFound(number));
+            requireCanSee(conversation, actor);
+            long before = conversation.version();
+            Conversation after = switch (action) {
+                case BulkAction.Solve solve -> changeStatus(conversation.id(), actor, Status.SOLVED, null);
+                case BulkAction.Assign assign -> assign(conversation.id(), actor, assign.agent(), null);
+                case BulkAction.Tag tag -> {
+                    Set<String> tags = new java.util.HashSet<>(conversation.tags());
+                    tags.add(tag.tag());
+                    yield retag(conversation.id(), actor, tags, null);
+                }
+            };
+            if (after.version() != before) {
+                changed++;
+            }
+        }
+        return changed;
+    }
+
     public void follow(Conversation.ConversationId id, SignedInAgent agent, boolean follow) {
         Conversation conversation = requireVisible(id, agent);
         if (follow) {

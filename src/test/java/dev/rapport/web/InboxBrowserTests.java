@@ -33,6 +33,7 @@ class InboxBrowserTests {
     @Autowired BusinessProfile profile;
     @Autowired Roster roster;
     @Autowired Passwords passwords;
+    @Autowired dev.rapport.conversations.Desk desk;
 
     private final List<BrowserContext> contexts = new ArrayList<>();
 
@@ -140,6 +141,37 @@ class InboxBrowserTests {
 
         maria.navigate(url("/conversations/999999999"));
         assertThat(maria.getByRole(AriaRole.HEADING)).hasText("We could not find that page");
+    }
+
+    @Test
+    void fiftyConversationsAreSolvedInOneBulkAction() {
+        String email = TestBusiness.agentWithPassword(roster, passwords, Role.AGENT);
+        var agent = dev.rapport.agents.SignedInAgent.of(roster.findAgentByEmail(
+                dev.rapport.shared.EmailAddress.of(email)).orElseThrow());
+        String tag = "bulk" + UUID.randomUUID().toString().substring(0, 6);
+        for (int i = 0; i < 50; i++) {
+            var conversation = desk.start(new dev.rapport.conversations.NewConversation("Order " + i,
+                    new dev.rapport.conversations.Requester("Customer " + i,
+                            dev.rapport.shared.EmailAddress.of("bulk" + i + "@customers.example")),
+                    dev.rapport.conversations.Channel.EMAIL, "Where is order " + i + "?", null));
+            desk.retag(conversation.id(), agent, java.util.Set.of(tag), null);
+        }
+        Page page = signedIn(email);
+        page.navigate(url("/inbox?view=all-open&tag=" + tag));
+        assertThat(page.locator(".conversation-row")).hasCount(50);
+
+        page.keyboard().press("j");
+        page.keyboard().press("j");
+        assertThat(page.locator(".conversation-row.selected")).hasCount(1);
+
+        page.getByLabel("Select all on this page").check();
+        page.getByLabel("Action").selectOption("solve");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply to selected")).click();
+
+        assertThat(page.locator(".flash.notice")).hasText("Solved 50 conversations.");
+        assertThat(page.locator(".conversation-row")).hasCount(0);
+        page.navigate(url("/inbox?view=solved&tag=" + tag));
+        assertThat(page.locator(".conversation-row")).hasCount(50);
     }
 
     private Page signedIn(String email) {

@@ -4,7 +4,9 @@ import dev.rapport.agents.Agent;
 import dev.rapport.agents.Roster;
 import dev.rapport.agents.SignedInAgent;
 import dev.rapport.agents.Team;
+import dev.rapport.conversations.BulkAction;
 import dev.rapport.conversations.Channel;
+import dev.rapport.conversations.Desk;
 import dev.rapport.conversations.Inbox;
 import dev.rapport.conversations.InboxFilter;
 import dev.rapport.conversations.InboxItem;
@@ -17,6 +19,8 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -38,13 +42,50 @@ class InboxController {
     }
 
     private final Inbox inbox;
+    private final Desk desk;
     private final Roster roster;
     private final Clock clock;
 
-    InboxController(Inbox inbox, Roster roster, Clock clock) {
+    InboxController(Inbox inbox, Desk desk, Roster roster, Clock clock) {
         this.inbox = inbox;
+        this.desk = desk;
         this.roster = roster;
         this.clock = clock;
+    }
+
+    @PostMapping("/inbox/bulk")
+    String bulk(@AuthenticationPrincipal SignedInAgent me, @RequestParam(name = "n", required = false) List<Long> numbers,
+                @RequestParam String action, @RequestParam(required = false) String tag,
+                @RequestParam(defaultValue = "") String back, RedirectAttributes flash) {
+        String target = back.startsWith("/inbox") ? back : "/inbox";
+        BulkAction bulkAction = switch (action) {
+            case "solve" -> new BulkAction.Solve();
+            case "assign-me" -> new BulkAction.Assign(me.id());
+            case "unassign" -> new BulkAction.Assign(null);
+            case "tag" -> new BulkAction.Tag(tag == null ? "" : tag);
+            default -> null;
+        };
+        try {
+            if (bulkAction == null || (bulkAction instanceof BulkAction.Tag t && t.tag().isBlank())) {
+                throw new IllegalArgumentException(bulkAction == null ? "Choose what to do with the selection."
+                        : "Type the tag to add.");
+            }
+            int changed = desk.bulk(numbers == null ? List.of() : numbers, me, bulkAction);
+            int selected = numbers.size();
+            flash.addFlashAttribute("notice", switch (bulkAction) {
+                case BulkAction.Solve s -> "Solved " + plural(changed, "conversation");
+                case BulkAction.Assign a -> (a.agent() == null ? "Unassigned " : "Assigned to you: ")
+                        + plural(changed, "conversation");
+                case BulkAction.Tag t -> "Tagged " + plural(changed, "conversation") + " with " + t.tag();
+            } + (changed < selected ? " (" + (selected - changed) + " already were)." : "."));
+        } catch (IllegalArgumentException | Desk.NotFound | Desk.NotAllowed e) {
+            flash.addFlashAttribute("problem", e.getMessage() + " Nothing was changed.");
+        }
+        return "redirect:" + target;
+    }
+
+    private static String plural(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
     }
 
     @GetMapping("/inbox")
@@ -52,7 +93,8 @@ class InboxController {
                  @RequestParam(required = false) Status status, @RequestParam(required = false) UUID team,
                  @RequestParam(required = false) String tag, @RequestParam(required = false) Channel channel,
                  @RequestParam(required = false) Priority priority, @RequestParam(required = false) String after,
-                 @RequestHeader(name = "HX-Target", required = false) String htmxTarget, Model model) {
+                 @RequestHeader(name = "HX-Target", required = false) String htmxTarget,
+                 jakarta.servlet.http.HttpServletRequest request, Model model) {
         InboxView current = InboxView.fromSlug(view);
         InboxFilter filter = new InboxFilter(status, null, team == null ? null : new Team.TeamId(team), tag, channel,
                 priority);
@@ -69,6 +111,7 @@ class InboxController {
         model.addAttribute("rows", rows);
         model.addAttribute("next", page.next());
         model.addAttribute("firstPage", after == null || after.isBlank());
+        model.addAttribute("back", "/inbox" + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
         if ("inbox-list".equals(htmxTarget)) {
             return "conversations/inbox :: list";
         }
