@@ -32,7 +32,7 @@ end $$;
 
 begin;
 
-select setseed(0.2026);
+select setseed(0.2026) \gset
 
 -- Teams ----------------------------------------------------------------------------------------------------------
 create temp table g_team on commit drop as
@@ -306,7 +306,7 @@ select p.id, p.number,
                       'Cannot update credit card', 'Delivery to a pick-up point', 'Product question before buying',
                       'Warranty claim for order #{n}', 'Data export for GDPR request', 'Webhook not firing',
                       'Bulk order for our office', 'Thank you!'])[1 + floor(p.r_subj * 40)::int],
-               '{n}', (100000 + (p.k * 7919) % 900000)::text),
+               '{n}', (100000 + (p.k::bigint * 7919) % 900000)::text),
        null, c.name, c.email, p.channel, p.status, p.is_open, p.priority, a.id, t.id,
        case when p.r_sum < 0.05 then
             (array['Wants the refund before the end of the month', 'Needs the invoice for the tax return',

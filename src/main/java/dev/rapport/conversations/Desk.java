@@ -62,6 +62,20 @@ public class Desk {
         return conversation;
     }
 
+    /**
+     * Logs a phone call or a walk-in that an agent handled: it becomes a conversation with what the customer said,
+     * the agent's note on the outcome, and either solved or assigned to the agent for the follow-up.
+     */
+    public Conversation log(NewConversation interaction, SignedInAgent agent, String outcomeNote, boolean solved) {
+        Conversation conversation = start(interaction);
+        if (outcomeNote != null && !outcomeNote.isBlank()) {
+            note(conversation.id(), agent, outcomeNote);
+        }
+        conversation = assign(conversation.id(), agent, agent.id(), null);
+        return solved ? changeStatus(conversation.id(), agent, Status.SOLVED, null)
+                : changeStatus(conversation.id(), agent, Status.OPEN, null);
+    }
+
     /** The customer wrote again in an existing conversation; they now wait for us. */
     public Message receive(Conversation.ConversationId id, String from, String body, Channel channel) {
         Instant now = clock.instant();
