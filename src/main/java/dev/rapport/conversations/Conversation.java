@@ -53,6 +53,8 @@ public class Conversation {
     private Instant solvedAt;
     private Instant waitingSince;
     private Instant queueRank;
+    private Long mergedInto;
+    private Instant snoozedUntil;
     private Set<ConversationTag> tags;
     private Set<ConversationFollower> followers;
     private @Version Long version;
@@ -62,7 +64,8 @@ public class Conversation {
                  Channel channel, Status status, boolean isOpen, Priority priority, UUID assignee, UUID team,
                  String summary, Instant createdAt, Instant updatedAt, Instant firstResponseAt,
                  Instant lastCustomerMessageAt, Instant solvedAt, Instant waitingSince, Instant queueRank,
-                 Set<ConversationTag> tags, Set<ConversationFollower> followers, Long version) {
+                 Long mergedInto, Instant snoozedUntil, Set<ConversationTag> tags,
+                 Set<ConversationFollower> followers, Long version) {
         this.id = id;
         this.number = number;
         this.subject = subject;
@@ -83,6 +86,8 @@ public class Conversation {
         this.solvedAt = solvedAt;
         this.waitingSince = waitingSince;
         this.queueRank = queueRank;
+        this.mergedInto = mergedInto;
+        this.snoozedUntil = snoozedUntil;
         this.tags = tags == null ? new HashSet<>() : new HashSet<>(tags);
         this.followers = followers == null ? new HashSet<>() : new HashSet<>(followers);
         this.version = version;
@@ -93,12 +98,13 @@ public class Conversation {
         return new Conversation(UUID.randomUUID(), number, subject.strip(), null, requester.name(),
                 requester.email() == null ? null : requester.email().value(), channel, Status.NEW, true,
                 Priority.NORMAL, null, team == null ? null : team.value(), null, now, now, null, null, null, null,
-                NOT_WAITING, Set.of(), Set.of(), null);
+                NOT_WAITING, null, null, Set.of(), Set.of(), null);
     }
 
-    /** The customer wrote: they wait for us from now on, unless they were already waiting. */
+    /** The customer wrote: they wait for us from now on, unless they were already waiting. A snooze ends. */
     void customerWrote(Instant at) {
         lastCustomerMessageAt = at;
+        snoozedUntil = null;
         if (waitingSince == null) {
             waitingSince = at;
         }
@@ -171,6 +177,36 @@ public class Conversation {
         boolean isEmpty() {
             return added.isEmpty() && removed.isEmpty();
         }
+    }
+
+    /** Takes in another conversation of the same customer: its tags, and its wait if the customer waited longer. */
+    void absorb(Conversation other, Instant at) {
+        other.tags.forEach(tags::add);
+        if (other.waitingSince != null && (waitingSince == null || other.waitingSince.isBefore(waitingSince))) {
+            waitingSince = other.waitingSince;
+            if (!isOpen) {
+                setStatus(Status.OPEN, at);
+            }
+        }
+        touch(at);
+    }
+
+    /** Closed because its messages now live in another conversation. */
+    void mergedInto(long number, Instant at) {
+        mergedInto = number;
+        waitingSince = null;
+        setStatus(Status.CLOSED, at);
+    }
+
+    /** Out of the queue until the given time; a new customer message wakes it earlier. */
+    void snooze(Instant until, Instant at) {
+        snoozedUntil = until;
+        touch(at);
+    }
+
+    void wake(Instant at) {
+        snoozedUntil = null;
+        touch(at);
     }
 
     /** Something happened that does not change the conversation's state (a note); it still counts as activity. */
@@ -267,6 +303,18 @@ public class Conversation {
     /** Since when the customer has been waiting for us, or null when they are not. */
     public Instant waitingSince() {
         return waitingSince;
+    }
+
+    public java.util.OptionalLong mergedInto() {
+        return mergedInto == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(mergedInto);
+    }
+
+    public Instant snoozedUntil() {
+        return snoozedUntil;
+    }
+
+    public boolean isMerged() {
+        return mergedInto != null;
     }
 
     public Set<String> tags() {

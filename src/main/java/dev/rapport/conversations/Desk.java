@@ -275,6 +275,94 @@ public class Desk {
         return changed;
     }
 
+    /**
+     * Merges one conversation into another of the same customer: its messages move over and keep their order, the
+     * merged one is closed and points at the other (its page redirects there).
+     */
+    public Conversation merge(long sourceNumber, long targetNumber, SignedInAgent actor) {
+        if (sourceNumber == targetNumber) {
+            throw new IllegalArgumentException("A conversation cannot be merged into itself.");
+        }
+        Instant now = clock.instant();
+        Conversation source = visibleTo(sourceNumber, actor);
+        Conversation target = visibleTo(targetNumber, actor);
+        if (source.isMerged() || target.isMerged()) {
+            throw new IllegalArgumentException("One of them was already merged.");
+        }
+        if (source.requester().email() == null || !source.requester().email().equals(target.requester().email())) {
+            throw new IllegalArgumentException("Only conversations with the same customer can be merged: #"
+                    + targetNumber + " is with " + target.requester().name() + ".");
+        }
+        jdbc.sql("update message set conversation = ? where conversation = ?")
+                .params(target.id().value(), source.id().value()).update();
+        target.absorb(source, now);
+        source.mergedInto(targetNumber, now);
+        conversations.save(source);
+        Conversation merged = conversations.save(target);
+        timeline.record(target.id(), "merged", Actor.of(actor), "merged #" + sourceNumber + " into this conversation", now);
+        timeline.record(source.id(), "merged", Actor.of(actor), "merged this conversation into #" + targetNumber, now);
+        events.publishEvent(new ConversationChanged(source.id(), sourceNumber, "merged"));
+        events.publishEvent(new ConversationChanged(target.id(), targetNumber, "merged"));
+        return merged;
+    }
+
+    /** Moves one of the customer's messages out into a conversation of its own, for a separate matter. */
+    public Conversation split(Message.MessageId messageId, SignedInAgent actor) {
+        Instant now = clock.instant();
+        Message message = messages.findById(messageId.value())
+                .orElseThrow(() -> new IllegalArgumentException("There is no such message."));
+        Conversation from = requireVisible(message.conversation(), actor);
+        if (message.kind() != Message.Kind.INBOUND) {
+            throw new IllegalArgumentException("Only the customer's own messages can be split out.");
+        }
+        if (messages.findByConversationOrderByCreatedAtAscIdAsc(from.id().value()).size() < 2) {
+            throw new IllegalArgumentException("This is the conversation's only message.");
+        }
+        long number = jdbc.sql("select nextval('conversation_number')").query(Long.class).single();
+        String firstLine = message.body().strip().lines().findFirst().orElse("");
+        Conversation split = Conversation.start(number, firstLine.length() > 80 ? firstLine.substring(0, 77) + "…"
+                : firstLine.isBlank() ? "Split from #" + from.number() : firstLine, from.requester(),
+                message.channel() == null ? from.channel() : message.channel(),
+                from.team().orElse(null), now);
+        split.customerWrote(message.createdAt());
+        split = conversations.save(split);
+        jdbc.sql("update message set conversation = ? where id = ?").params(split.id().value(), messageId.value())
+                .update();
+        timeline.record(split.id(), "split", Actor.of(actor), "split this out of #" + from.number(), now);
+        timeline.record(from.id(), "split", Actor.of(actor), "split a message out into #" + number, now);
+        events.publishEvent(new ConversationStarted(split.id(), number, split.channel()));
+        events.publishEvent(new ConversationChanged(split.id(), number, "split"));
+        events.publishEvent(new ConversationChanged(from.id(), from.number(), "split"));
+        return split;
+    }
+
+    /** Takes the conversation out of the queue until the given time. */
+    public Conversation snooze(Conversation.ConversationId id, SignedInAgent actor, Instant until,
+                               Long expectedVersion) {
+        Instant now = clock.instant();
+        if (!until.isAfter(now)) {
+            throw new IllegalArgumentException("Choose a time in the future.");
+        }
+        Conversation conversation = requireFresh(id, expectedVersion, actor);
+        conversation.snooze(until, now);
+        timeline.record(id, "snoozed", Actor.of(actor), "snoozed it until " + until, now);
+        return saved(conversation, "snoozed");
+    }
+
+    /** Brings back every snoozed conversation whose time has come; returns how many. */
+    public int wakeDue() {
+        Instant now = clock.instant();
+        List<java.util.UUID> due = jdbc.sql("select id from conversation where snoozed_until <= ?")
+                .param(java.sql.Timestamp.from(now)).query(java.util.UUID.class).list();
+        for (java.util.UUID id : due) {
+            Conversation conversation = conversations.findById(id).orElseThrow();
+            conversation.wake(now);
+            timeline.record(conversation.id(), "woke", Actor.system("Rapport"), "brought it back after the snooze", now);
+            saved(conversation, "woke");
+        }
+        return due.size();
+    }
+
     public void follow(Conversation.ConversationId id, SignedInAgent agent, boolean follow) {
         Conversation conversation = requireVisible(id, agent);
         if (follow) {

@@ -95,6 +95,9 @@ public class Inbox {
             case WAITING_ON_CUSTOMER -> query.where("c.status = ?", Status.WAITING_ON_CUSTOMER.name());
             case SOLVED -> query.where("c.status = ?", Status.SOLVED.name());
         }
+        if (view != InboxView.SOLVED) {
+            query.where("c.snoozed_until is null");
+        }
         if (me.role() == Role.TEAMMATE && view != InboxView.MY_TEAMS) {
             query.where(inTeams(myTeams(me)));
         }

@@ -6,5 +6,5 @@
  * {@link dev.rapport.conversations.MessageReceived}, {@link dev.rapport.conversations.ReplyPosted} and
  * {@link dev.rapport.conversations.ConversationChanged}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "agents"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "agents", "business"})
 package dev.rapport.conversations;

@@ -165,6 +165,66 @@ class ConversationsModuleTests {
         assertThat(desk.find(conversation.id()).orElseThrow().solvedAt()).isEqualTo(clock.instant());
     }
 
+    @Test
+    void mergingMovesTheMessagesInOrderAndClosesTheMergedConversation() {
+        Requester ana = requester("merge-" + UUID.randomUUID().toString().substring(0, 6));
+        Conversation first = desk.start(new NewConversation("Engine", ana, Channel.EMAIL, "Where is the engine?", null));
+        clock.advance(Duration.ofMinutes(10));
+        Conversation second = desk.start(new NewConversation("Engine again", ana, Channel.WEB_FORM,
+                "Sorry, writing again about the engine.", null));
+        clock.advance(Duration.ofMinutes(10));
+        desk.receive(first.id(), "Ana", "Any news?", Channel.EMAIL);
+
+        Conversation merged = desk.merge(second.number(), first.number(), maria);
+
+        assertThat(desk.messages(merged.id())).extracting(Message::body).containsExactly("Where is the engine?",
+                "Sorry, writing again about the engine.", "Any news?");
+        Conversation closed = desk.find(second.id()).orElseThrow();
+        assertThat(closed.status()).isEqualTo(Status.CLOSED);
+        assertThat(closed.mergedInto()).hasValue(first.number());
+        assertThat(merged.waitingSince()).as("the longer wait counts").isEqualTo(first.waitingSince());
+
+        Conversation stranger = desk.start(new NewConversation("Other", requester("other"), Channel.EMAIL, "Hi", null));
+        assertThatThrownBy(() -> desk.merge(stranger.number(), first.number(), maria))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("same customer");
+    }
+
+    @Test
+    void splittingMovesOneCustomerMessageIntoAConversationOfItsOwn() {
+        Conversation conversation = desk.start(new NewConversation("Order", requester("split"), Channel.EMAIL,
+                "Where is order 17?", null));
+        Message other = desk.receive(conversation.id(), "Split", "Also: can I return the kite?", Channel.EMAIL);
+
+        Conversation split = desk.split(other.id(), maria);
+
+        assertThat(split.subject()).isEqualTo("Also: can I return the kite?");
+        assertThat(desk.messages(split.id())).extracting(Message::body).containsExactly("Also: can I return the kite?");
+        assertThat(desk.messages(conversation.id())).extracting(Message::body).containsExactly("Where is order 17?");
+        assertThat(split.requester()).isEqualTo(conversation.requester());
+        Message only = desk.messages(conversation.id()).getFirst();
+        assertThatThrownBy(() -> desk.split(only.id(), maria)).hasMessageContaining("only message");
+    }
+
+    @Test
+    void aSnoozedConversationLeavesTheQueueUntilItsTimeOrTheCustomerWrites() {
+        String tag = "snz" + UUID.randomUUID().toString().substring(0, 6);
+        Conversation conversation = desk.start(new NewConversation("Later", requester("snooze"), Channel.EMAIL,
+                "Call me next week", null));
+        desk.retag(conversation.id(), maria, Set.of(tag), null);
+        InboxFilter byTag = new InboxFilter(null, null, null, tag, null, null);
+
+        desk.snooze(conversation.id(), maria, clock.instant().plus(Duration.ofHours(4)), null);
+        assertThat(inbox.page(InboxView.ALL_OPEN, byTag, maria, null, 10).items()).isEmpty();
+
+        clock.advance(Duration.ofHours(5));
+        assertThat(desk.wakeDue()).isGreaterThanOrEqualTo(1);
+        assertThat(inbox.page(InboxView.ALL_OPEN, byTag, maria, null, 10).items()).hasSize(1);
+
+        desk.snooze(conversation.id(), maria, clock.instant().plus(Duration.ofDays(7)), null);
+        desk.receive(conversation.id(), "Snooze", "Actually, today works.", Channel.EMAIL);
+        assertThat(inbox.page(InboxView.ALL_OPEN, byTag, maria, null, 10).items()).hasSize(1);
+    }
+
     private SignedInAgent agent(String name, Role role, Set<Team.TeamId> teams) {
         var invited = roster.invite(name, EmailAddress.of(name.toLowerCase() + "-" + UUID.randomUUID() + "@example.com"),
                 role, teams);

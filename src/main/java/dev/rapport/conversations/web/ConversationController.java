@@ -5,6 +5,8 @@ import dev.rapport.agents.Role;
 import dev.rapport.agents.Roster;
 import dev.rapport.agents.SignedInAgent;
 import dev.rapport.agents.Team;
+import dev.rapport.business.Business;
+import dev.rapport.business.BusinessProfile;
 import dev.rapport.conversations.Activity;
 import dev.rapport.conversations.Conversation;
 import dev.rapport.conversations.ConversationUpdate;
@@ -47,16 +49,23 @@ class ConversationController {
     private final Desk desk;
     private final Roster roster;
     private final Clock clock;
+    private final BusinessProfile business;
 
-    ConversationController(Desk desk, Roster roster, Clock clock) {
+    ConversationController(Desk desk, Roster roster, Clock clock, BusinessProfile business) {
+        this.business = business;
         this.desk = desk;
         this.roster = roster;
         this.clock = clock;
     }
 
     @GetMapping("/conversations/{number}")
-    String show(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, Model model) {
+    String show(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, Model model,
+                RedirectAttributes flash) {
         Conversation conversation = desk.visibleTo(number, me);
+        if (conversation.isMerged()) {
+            flash.addFlashAttribute("notice", "#" + number + " was merged into this conversation.");
+            return "redirect:/conversations/" + conversation.mergedInto().getAsLong();
+        }
         fill(conversation, me, model);
         return "conversations/conversation";
     }
@@ -116,6 +125,64 @@ class ConversationController {
         return quick(number, me, version, flash, id -> desk.changeStatus(id, me, Status.SOLVED, version), "Solved.");
     }
 
+    @PostMapping("/conversations/{number}/merge")
+    String merge(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me,
+                 @RequestParam(defaultValue = "") String into, RedirectAttributes flash) {
+        try {
+            long target = Long.parseLong(into.replace("#", "").strip());
+            desk.merge(number, target, me);
+            flash.addFlashAttribute("notice", "Merged #" + number + " into this conversation.");
+            return "redirect:/conversations/" + target;
+        } catch (NumberFormatException e) {
+            flash.addFlashAttribute("problem", "Type the number of the conversation to merge into, like 1042.");
+        } catch (IllegalArgumentException | Desk.NotFound | Desk.NotAllowed e) {
+            flash.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/conversations/" + number;
+    }
+
+    @PostMapping("/conversations/{number}/split")
+    String split(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, @RequestParam UUID message,
+                 RedirectAttributes flash) {
+        desk.visibleTo(number, me);
+        try {
+            Conversation split = desk.split(new Message.MessageId(message), me);
+            flash.addFlashAttribute("notice", "Split out of #" + number + " into a conversation of its own.");
+            return "redirect:/conversations/" + split.number();
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("problem", e.getMessage());
+            return "redirect:/conversations/" + number;
+        }
+    }
+
+    @PostMapping("/conversations/{number}/snooze")
+    String snooze(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, @RequestParam long version,
+                  @RequestParam String until, RedirectAttributes flash) {
+        Conversation conversation = desk.visibleTo(number, me);
+        java.time.ZonedDateTime now = clock.instant().atZone(
+                business.current().map(Business::timeZone).orElse(java.time.ZoneOffset.UTC));
+        Instant wake = switch (until) {
+            case "1h" -> now.plusHours(1).toInstant();
+            case "4h" -> now.plusHours(4).toInstant();
+            case "tomorrow" -> now.toLocalDate().plusDays(1).atTime(9, 0).atZone(now.getZone()).toInstant();
+            case "week" -> now.toLocalDate().plusWeeks(1).atTime(9, 0).atZone(now.getZone()).toInstant();
+            default -> null;
+        };
+        if (wake == null) {
+            flash.addFlashAttribute("problem", "Choose how long to snooze.");
+            return "redirect:/conversations/" + number;
+        }
+        try {
+            desk.snooze(conversation.id(), me, wake, version);
+            flash.addFlashAttribute("notice", "Snoozed. It comes back to the inbox "
+                    + java.time.format.DateTimeFormatter.ofPattern("EEE d MMM 'at' HH:mm").format(wake.atZone(now.getZone()))
+                    + ", or sooner if the customer writes.");
+        } catch (Desk.Stale | IllegalArgumentException e) {
+            flash.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/inbox";
+    }
+
     @PostMapping("/conversations/{number}/follow")
     String follow(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me,
                   @RequestParam boolean follow) {
@@ -158,6 +225,8 @@ class ConversationController {
         model.addAttribute("tagText", String.join(", ", conversation.tags()));
         model.addAttribute("following", conversation.followers().contains(me.id()));
         model.addAttribute("canReply", me.role() != Role.TEAMMATE);
+        model.addAttribute("firstMessage", entries.stream().filter(e -> e.message() != null).findFirst()
+                .map(e -> e.message().id()).orElse(null));
     }
 
     private static Set<String> splitTags(String tags) {
