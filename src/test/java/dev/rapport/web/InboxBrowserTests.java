@@ -174,6 +174,40 @@ class InboxBrowserTests {
         assertThat(page.locator(".conversation-row")).hasCount(50);
     }
 
+    @Test
+    void anAgentMergesTwoConversationsOfOneCustomerAndSplitsAMessageOut() {
+        String email = TestBusiness.agentWithPassword(roster, passwords, Role.AGENT);
+        var customer = new dev.rapport.conversations.Requester("Ana Souza",
+                dev.rapport.shared.EmailAddress.of("ana-" + UUID.randomUUID().toString().substring(0, 6) + "@c.example"));
+        var first = desk.start(new dev.rapport.conversations.NewConversation("Engine missing", customer,
+                dev.rapport.conversations.Channel.EMAIL, "The engine is missing.", null));
+        var second = desk.start(new dev.rapport.conversations.NewConversation("Engine missing (again)", customer,
+                dev.rapport.conversations.Channel.WEB_FORM, "Writing again about the engine.\nAlso, can I return the kite?", null));
+        desk.receive(second.id(), "Ana Souza", "And one more thing: do you sell batteries?",
+                dev.rapport.conversations.Channel.WEB_FORM);
+
+        Page page = signedIn(email);
+        page.navigate(url("/conversations/" + second.number()));
+        page.getByLabel("Merge into conversation").fill(String.valueOf(first.number()));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Merge")).click();
+
+        assertThat(page).hasURL(url("/conversations/" + first.number()));
+        assertThat(page.locator(".entry.message.inbound .message-body")).containsText(new String[] {
+                "The engine is missing.", "Writing again about the engine.", "do you sell batteries?"});
+        page.navigate(url("/conversations/" + second.number()));
+        assertThat(page).hasURL(url("/conversations/" + first.number()));
+        assertThat(page.locator("#main > .flash.notice")).containsText("was merged into this conversation");
+
+        page.locator(".entry.message.inbound", new Page.LocatorOptions().setHasText("batteries"))
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Split into a new conversation"))
+                .click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
+                .setName("And one more thing: do you sell batteries?"))).isVisible();
+        assertThat(page.locator(".entry.message.inbound")).hasCount(1);
+        page.navigate(url("/conversations/" + first.number()));
+        assertThat(page.locator(".entry.message.inbound")).hasCount(2);
+    }
+
     private Page signedIn(String email) {
         Page page = page();
         page.navigate(url("/login"));
