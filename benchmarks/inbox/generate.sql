@@ -1,7 +1,7 @@
 -- Fills a freshly set-up Rapport database on PostgreSQL with a help desk at scale, for benchmarks/inbox/run.sh:
 --   10 teams, 50 agents with team memberships, 200,000 customers (requester name and email; customer_id stays null),
 --   1,000,000 conversations (numbers 1001..1,001,000 over three years, ~2.5 % still open), ~300,000 tagged from 40
---   tags, 5,000,000 messages with bodies of realistic length, ~3.5 million timeline entries and some followers.
+--   tags, 5,000,000 messages with bodies of realistic length, ~4.5 million timeline entries and some followers.
 --
 -- Run it against the app's database after Flyway migrated it and the app set itself up (the admin agent exists),
 -- with the app stopped or idle:      benchmarks/inbox/generate.sh        (or: psql -f benchmarks/inbox/generate.sql)
@@ -9,7 +9,6 @@
 -- one transaction for the data, then VACUUM ANALYZE. The shape is reproducible (setseed); ids and times are not
 -- (random UUIDs, times relative to now()). Generated agents sign in with the password 'bench-agent-password'.
 \set ON_ERROR_STOP on
-\timing on
 \pset pager off
 
 select clock_timestamp() as generation_started \gset
@@ -35,6 +34,8 @@ begin;
 select setseed(0.2026) \gset
 
 -- Teams ----------------------------------------------------------------------------------------------------------
+select round(extract(epoch from clock_timestamp() - :'generation_started'::timestamptz)) as elapsed \gset
+\echo '[' :elapsed 's]' teams, agents, customers, bodies
 create temp table g_team on commit drop as
 select no, gen_random_uuid() as id, name, description
 from (values (1, 'Support', 'First line for everything'),
@@ -200,10 +201,13 @@ from picks p join g_sentence g on g.kind = p.kind and g.no = p.pick
 group by p.b, p.kind;
 update g_body set body = rtrim(body, E' \n');
 alter table g_body add primary key (no);
+analyze g_customer; analyze g_agent; analyze g_team; analyze g_body;
 
 -- The plan: one row per conversation with every random choice made once. Conversation k has number 1000 + k and
 -- was created (1 - sqrt(k / 1e6)) of three years ago, so traffic grows over time (~1,800 a day at the end).
 -- Open: 55 % of the latest 40,000 plus 0.3 % of the older ones, about 2.5 % in all.
+select round(extract(epoch from clock_timestamp() - :'generation_started'::timestamptz)) as elapsed \gset
+\echo '[' :elapsed 's]' plan: one row per conversation
 create temp table g_plan0 on commit drop as
 with base as materialized (
     select k, random() as r_open, random() as r_status, random() as r_wait, random() as r_assign, random() as r_chan,
@@ -287,6 +291,8 @@ from u;
 alter table g_plan add primary key (k);
 analyze g_plan;
 
+select round(extract(epoch from clock_timestamp() - :'generation_started'::timestamptz)) as elapsed \gset
+\echo '[' :elapsed 's]' conversations
 -- Conversations -------------------------------------------------------------------------------------------------------
 insert into conversation (id, number, subject, customer_id, requester_name, requester_email, channel, status, is_open,
                           priority, assignee, team, summary, created_at, updated_at, first_response_at,
@@ -322,8 +328,11 @@ select p.id, p.number,
 from g_plan p
 join g_customer c on c.no = p.customer_no
 left join g_agent a on a.no = p.assignee_no
-left join g_team t on t.no = p.team_no;
+left join g_team t on t.no = p.team_no
+order by p.k; -- written in number order, as the app writes them
 
+select round(extract(epoch from clock_timestamp() - :'generation_started'::timestamptz)) as elapsed \gset
+\echo '[' :elapsed 's]' tags and followers
 -- Tags: ~30 % of conversations carry 1-3 of 40 tags, popular ones far more often.
 insert into conversation_tag (conversation, tag)
 select distinct p.id,
@@ -343,44 +352,59 @@ where p.k % 20 = 7;
 -- Messages ------------------------------------------------------------------------------------------------------------
 -- Message j of m in a conversation is written at created_at + span * (j-1)/(m-1). The first is the customer's; a
 -- waiting customer wrote the last one, otherwise we did; in between replies and inbound alternate, ~10 % are notes.
--- Skeleton first, sorted by time, so the table's physical order is that of a real desk (conversations interleaved).
+-- They are written sorted by time, so the table's physical order is that of a real desk: a conversation's messages
+-- are spread over the pages of everything else that happened meanwhile.
+select round(extract(epoch from clock_timestamp() - :'generation_started'::timestamptz)) as elapsed \gset
+\echo '[' :elapsed 's]' messages: skeleton sorted by time
 create temp table g_msg on commit drop as
-select p.id as conversation, p.channel, p.customer_no, p.agent_no, p.status, j,
-       case when j = 1 or p.status = 'NEW' then 'INBOUND'
-            when j = p.m then case when p.waiting then 'INBOUND' else 'REPLY' end
-            when random() < 0.1 then 'NOTE'
-            when j % 2 = 0 then 'REPLY' else 'INBOUND' end as kind,
-       p.created_at + p.span * (j - 1) / greatest(p.m - 1, 1) as created_at,
-       random() as r_body, random() as r_quote, random() as r_fail
-from g_plan p cross join lateral generate_series(1, p.m) j
-order by 8, 1, j;
+select m.conversation, m.channel, m.j, m.kind, m.created_at, m.r_body, m.r_quote, m.r_fail, c.name as customer_name,
+       a.id as agent_id, a.name as agent_name
+from (select p.id as conversation, p.channel, p.customer_no, p.agent_no, j,
+             case when j = 1 or p.status = 'NEW' then 'INBOUND'
+                  when j = p.m then case when p.waiting then 'INBOUND' else 'REPLY' end
+                  when random() < 0.1 then 'NOTE'
+                  when j % 2 = 0 then 'REPLY' else 'INBOUND' end as kind,
+             p.created_at + p.span * (j - 1) / greatest(p.m - 1, 1) as created_at,
+             random() as r_body, random() as r_quote, random() as r_fail
+      from g_plan p cross join lateral generate_series(1, p.m) j) m
+join g_customer c on c.no = m.customer_no
+join g_agent a on a.no = m.agent_no
+order by m.created_at, m.conversation, m.j;
 
+-- Read g_msg in its physical (time) order; join only the small body table, by hash, so that order is kept.
+select round(extract(epoch from clock_timestamp() - :'generation_started'::timestamptz)) as elapsed \gset
+\echo '[' :elapsed 's]' messages: insert
+set enable_mergejoin = off;
+set enable_nestloop = off;
 insert into message (id, conversation, kind, author_agent, author_name, body, channel, delivery, delivery_error,
                      created_at, version)
 select gen_random_uuid(), m.conversation, m.kind,
-       case when m.kind <> 'INBOUND' then a.id end,
-       case when m.kind = 'INBOUND' then c.name else a.name end,
+       case when m.kind <> 'INBOUND' then m.agent_id end,
+       case when m.kind = 'INBOUND' then m.customer_name else m.agent_name end,
        case m.kind
            when 'INBOUND' then
-               b.body || E'\n\n' || split_part(c.name, ' ', 1)
+               b.body || E'\n\n' || split_part(m.customer_name, ' ', 1)
                || case when m.channel = 'EMAIL' and m.j > 1 and m.r_quote < 0.4 then
                       E'\n\nOn ' || to_char(m.created_at - interval '3 hours', 'Dy, DD Mon YYYY "at" HH24:MI') || ', '
-                      || a.name || ' <support@bench.example> wrote:' || E'\n> ' || replace(q.body, E'\n', E'\n> ')
+                      || m.agent_name || ' <support@bench.example> wrote:' || E'\n> ' || replace(q.body, E'\n', E'\n> ')
                   else '' end
-           when 'REPLY' then 'Hi ' || split_part(c.name, ' ', 1) || E',\n\n' || b.body || E'\n\nBest regards,\n' || a.name
+           when 'REPLY' then 'Hi ' || split_part(m.customer_name, ' ', 1) || E',\n\n' || b.body
+                             || E'\n\nBest regards,\n' || m.agent_name
            else b.body end,
        case when m.kind <> 'NOTE' then m.channel end,
        case when m.kind = 'REPLY' then case when m.r_fail < 0.001 then 'FAILED' else 'SENT' end end,
        case when m.kind = 'REPLY' and m.r_fail < 0.001 then '550 5.1.1 Recipient address rejected: mailbox unavailable' end,
        m.created_at, 0
 from g_msg m
-join g_customer c on c.no = m.customer_no
-join g_agent a on a.no = m.agent_no
 join g_body b on b.no = case m.kind when 'INBOUND' then 1 + floor(m.r_body * 4000)::int
                                     when 'REPLY' then 4001 + floor(m.r_body * 4000)::int
                                     else 8001 + floor(m.r_body * 2000)::int end
 join g_body q on q.no = 4001 + floor(m.r_quote * 4000)::int;
+reset enable_mergejoin;
+reset enable_nestloop;
 
+select round(extract(epoch from clock_timestamp() - :'generation_started'::timestamptz)) as elapsed \gset
+\echo '[' :elapsed 's]' timeline
 -- Timeline --------------------------------------------------------------------------------------------------------------
 insert into conversation_activity (id, conversation, kind, actor_agent, actor_name, detail, created_at)
 select gen_random_uuid(), e.conversation, e.kind, e.actor_agent, e.actor_name, e.detail, e.created_at
@@ -406,15 +430,22 @@ from (select p.id as conversation, 'created' as kind, null::uuid as actor_agent,
              least(p.solved_at + interval '4 days', now() - interval '1 minute')
       from g_plan p join g_agent a on a.no = p.agent_no where p.status = 'CLOSED') e;
 
-select setval('conversation_number', (select max(number) from conversation));
+select setval('conversation_number', (select max(number) from conversation)) as conversation_number \gset
 
 commit;
 
+select round(extract(epoch from clock_timestamp() - :'generation_started'::timestamptz)) as elapsed \gset
+\echo '[' :elapsed 's]' vacuum analyze
 vacuum (analyze) team, agent, team_membership, conversation, conversation_tag, conversation_follower, message,
     conversation_activity;
 
+select pg_size_pretty(pg_database_size(current_database())) as database_size,
+       pg_size_pretty(pg_total_relation_size('message')) as message_table,
+       pg_size_pretty(pg_total_relation_size('conversation')) as conversation_table,
+       pg_size_pretty(pg_total_relation_size('conversation_activity')) as timeline_table;
 select round(extract(epoch from clock_timestamp() - :'generation_started'::timestamptz)::numeric, 1)
-           as generation_seconds;
+           as generation_seconds \gset
+\echo 'generated in' :generation_seconds 's (SQL only, including VACUUM ANALYZE)'
 
 -- What was generated
 select (select count(*) from team) as teams,
@@ -432,6 +463,6 @@ select status, count(*) as conversations, count(*) filter (where assignee is nul
        count(*) filter (where waiting_since is not null) as waiting
 from conversation group by status order by status;
 select channel, count(*) from conversation group by channel order by 2 desc;
-select pg_size_pretty(pg_database_size(current_database())) as database_size,
-       pg_size_pretty(pg_total_relation_size('message')) as message_table,
-       pg_size_pretty(pg_total_relation_size('conversation')) as conversation_table;
+-- Physical order: number and message time should correlate with the heap order (close to 1), as on a real desk.
+select tablename, attname, round(correlation::numeric, 3) as correlation from pg_stats
+where (tablename, attname) in (('conversation', 'number'), ('message', 'created_at'));

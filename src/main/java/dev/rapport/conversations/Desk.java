@@ -122,6 +122,12 @@ public class Desk {
         Message note = messages.save(Message.note(id, agent.id(), agent.name(), requireText(body), now));
         conversation.touched(now);
         conversations.save(conversation);
+        String excerpt = note.body().length() > 140 ? note.body().substring(0, 137) + "…" : note.body();
+        for (Agent.AgentId mentioned : Mentions.in(note.body(), roster.agents())) {
+            if (!mentioned.equals(agent.id())) {
+                events.publishEvent(new AgentMentioned(mentioned, id, conversation.number(), agent.name(), excerpt));
+            }
+        }
         events.publishEvent(new ConversationChanged(id, conversation.number(), "note"));
         return note;
     }

@@ -225,8 +225,23 @@ class ConversationsModuleTests {
         assertThat(inbox.page(InboxView.ALL_OPEN, byTag, maria, null, 10).items()).hasSize(1);
     }
 
+    @Test
+    void aNoteMentionsAgentsByFirstNameButNotEmailAddresses(
+            org.springframework.modulith.test.AssertablePublishedEvents events) {
+        String first = "Priya" + UUID.randomUUID().toString().substring(0, 6);
+        SignedInAgent priya = agent(first + " Raman", Role.AGENT, Set.of());
+        Conversation conversation = desk.start(new NewConversation("Hi", requester("mention"), Channel.EMAIL, "Hi",
+                null));
+
+        desk.note(conversation.id(), maria, "@" + first.toLowerCase() + " please call; customer is at help@"
+                + first + ".example, cc @nobody");
+
+        assertThat(events.ofType(AgentMentioned.class))
+                .extracting(AgentMentioned::agent).containsExactly(priya.id());
+    }
+
     private SignedInAgent agent(String name, Role role, Set<Team.TeamId> teams) {
-        var invited = roster.invite(name, EmailAddress.of(name.toLowerCase() + "-" + UUID.randomUUID() + "@example.com"),
+        var invited = roster.invite(name, EmailAddress.of(name.toLowerCase().replace(" ", ".") + "-" + UUID.randomUUID() + "@example.com"),
                 role, teams);
         return SignedInAgent.of(passwords.acceptInvitation(invited.invitationToken(), "a long enough password"));
     }

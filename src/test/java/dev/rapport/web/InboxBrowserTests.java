@@ -86,7 +86,8 @@ class InboxBrowserTests {
         maria.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Assign to me")).click();
         assertThat(maria.getByText("It's yours.")).isVisible();
 
-        Page sam = signedIn(TestBusiness.agentWithPassword(roster, passwords, Role.AGENT));
+        String samEmail = TestBusiness.agentWithPassword(roster, passwords, Role.AGENT);
+        Page sam = signedIn(samEmail);
         sam.navigate(maria.url());
         assertThat(sam.locator("#presence")).containsText("is viewing");
         assertThat(maria.locator("#presence")).containsText("is viewing");
@@ -99,13 +100,20 @@ class InboxBrowserTests {
         assertThat(maria.locator(".entry.message.reply")).containsText("a new engine leaves today");
 
         maria.getByLabel("Internal note").check();
-        maria.getByLabel("Message", new Page.GetByLabelOptions().setExact(true)).fill("Engine shipped with tracking.");
+        String samHandle = "@" + samEmail.substring(0, samEmail.indexOf('@'));
+        maria.getByLabel("Message", new Page.GetByLabelOptions().setExact(true))
+                .fill("Engine shipped with tracking. " + samHandle + " can you check it arrives?");
         maria.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
         assertThat(maria.locator(".entry.message.note")).containsText("Engine shipped with tracking.");
         Browsers.screenshot(maria, "conversation-desktop");
         maria.setViewportSize(375, 812);
         Browsers.screenshot(maria, "conversation-phone");
         maria.setViewportSize(1280, 860);
+
+        sam.navigate(url("/inbox"));
+        assertThat(sam.locator(".bell-count")).hasText("1");
+        sam.locator(".bell").click();
+        assertThat(sam.locator(".notification-list li.unread")).containsText("mentioned you in #");
 
         maria.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Solve")).click();
         assertThat(maria.getByText("Solved.", new Page.GetByTextOptions().setExact(true))).isVisible();

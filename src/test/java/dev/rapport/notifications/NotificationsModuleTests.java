@@ -1,0 +1,75 @@
+package dev.rapport.notifications;
+
+import dev.rapport.agents.Passwords;
+import dev.rapport.agents.Role;
+import dev.rapport.agents.Roster;
+import dev.rapport.agents.SignedInAgent;
+import dev.rapport.conversations.AgentMentioned;
+import dev.rapport.conversations.Channel;
+import dev.rapport.conversations.Conversation;
+import dev.rapport.conversations.Desk;
+import dev.rapport.conversations.NewConversation;
+import dev.rapport.conversations.Requester;
+import dev.rapport.shared.EmailAddress;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.Scenario;
+
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
+class NotificationsModuleTests {
+
+    @Autowired Notifier notifier;
+    @Autowired Desk desk;
+    @Autowired Roster roster;
+    @Autowired Passwords passwords;
+
+    @Test
+    void aMentionInANoteNotifiesTheMentionedAgent(Scenario scenario) {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        SignedInAgent maria = agent("Maria" + suffix + " Lopez");
+        SignedInAgent jonas = agent("Jonas" + suffix + " Berg");
+        Conversation conversation = start();
+
+        scenario.stimulate(() -> desk.note(conversation.id(), maria, "@jonas" + suffix + " can you check the invoice?"))
+                .andWaitForStateChange(() -> notifier.latest(jonas.id()), list -> !list.isEmpty())
+                .andVerify(list -> {
+                    assertThat(list).singleElement().satisfies(notification -> {
+                        assertThat(notification.text()).startsWith("Maria" + suffix + " Lopez mentioned you in #"
+                                + conversation.number());
+                        assertThat(notification.isRead()).isFalse();
+                    });
+                    assertThat(notifier.unread(jonas.id())).isEqualTo(1);
+                    notifier.markAllRead(jonas.id());
+                    assertThat(notifier.unread(jonas.id())).isZero();
+                    assertThat(notifier.latest(maria.id())).as("no note to oneself").isEmpty();
+                });
+    }
+
+    @Test
+    void followersHearWhenTheCustomerWrites(Scenario scenario) {
+        SignedInAgent sam = agent("Sam " + UUID.randomUUID().toString().substring(0, 6));
+        Conversation conversation = start();
+        desk.follow(conversation.id(), sam, true);
+
+        scenario.stimulate(() -> desk.receive(conversation.id(), "Ana", "Any news?", Channel.EMAIL))
+                .andWaitForStateChange(() -> notifier.latest(sam.id()), list -> !list.isEmpty())
+                .andVerify(list -> assertThat(list.getFirst().text())
+                        .isEqualTo("Ana wrote in #" + conversation.number() + " Engine"));
+    }
+
+    private Conversation start() {
+        return desk.start(new NewConversation("Engine", new Requester("Ana", EmailAddress.of("ana@c.example")),
+                Channel.EMAIL, "Where is it?", null));
+    }
+
+    private SignedInAgent agent(String name) {
+        var invited = roster.invite(name, EmailAddress.of(UUID.randomUUID() + "@rapport.test"), Role.AGENT, Set.of());
+        return SignedInAgent.of(passwords.acceptInvitation(invited.invitationToken(), "a long enough password"));
+    }
+}
