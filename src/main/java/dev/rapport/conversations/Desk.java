@@ -26,6 +26,8 @@ import java.util.Set;
 public class Desk {
 
     private final Conversations conversations;
+    private final Attachments attachments;
+    private final AttachmentStore attachmentStore;
     private final Messages messages;
     private final Timeline timeline;
     private final Roster roster;
@@ -34,7 +36,9 @@ public class Desk {
     private final Clock clock;
 
     Desk(Conversations conversations, Messages messages, Timeline timeline, Roster roster, JdbcClient jdbc,
-         ApplicationEventPublisher events, Clock clock) {
+         ApplicationEventPublisher events, Clock clock, Attachments attachments, AttachmentStore attachmentStore) {
+        this.attachments = attachments;
+        this.attachmentStore = attachmentStore;
         this.conversations = conversations;
         this.messages = messages;
         this.timeline = timeline;
@@ -46,6 +50,18 @@ public class Desk {
 
     /** Starts a conversation with the customer's first message, kept whole. */
     public Conversation start(NewConversation request) {
+        return start(request, List.of());
+    }
+
+    /**
+     * Starts a conversation whose first message carries files.
+     *
+     * @throws IllegalArgumentException naming the file that cannot be attached, before anything is stored
+     */
+    public Conversation start(NewConversation request, List<NewAttachment> files) {
+        files.forEach(file -> attachmentStore.problemWith(file).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        }));
         Instant now = clock.instant();
         long number = jdbc.sql("select nextval('conversation_number')").query(Long.class).single();
         Conversation conversation = Conversation.start(number, request.subject(), request.requester(),
@@ -54,6 +70,11 @@ public class Desk {
         conversation = conversations.save(conversation);
         Message first = messages.save(Message.inbound(conversation.id(), request.requester().name(),
                 request.firstMessage(), request.channel(), now));
+        for (NewAttachment file : files) {
+            attachments.save(Attachment.of(first.id(), AttachmentStore.safeName(file.fileName()),
+                    file.contentType() == null ? "application/octet-stream" : file.contentType(), file.size(),
+                    attachmentStore.store(file), now));
+        }
         timeline.record(conversation.id(), "created", Actor.system(request.requester().name()),
                 "started the conversation by " + request.channel().label().toLowerCase(), now);
         events.publishEvent(new ConversationStarted(conversation.id(), number, request.channel()));
@@ -421,6 +442,23 @@ public class Desk {
     @Transactional(readOnly = true)
     public List<Message> messages(Conversation.ConversationId id) {
         return messages.findByConversationOrderByCreatedAtAscIdAsc(id.value());
+    }
+
+    /** The files attached to the conversation's messages, by message. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Message.MessageId, List<Attachment>> attachments(Conversation.ConversationId id) {
+        List<java.util.UUID> ids = messages(id).stream().map(m -> m.id().value()).toList();
+        return ids.isEmpty() ? java.util.Map.of() : attachments.findByMessageIn(ids).stream()
+                .collect(java.util.stream.Collectors.groupingBy(Attachment::message));
+    }
+
+    /** An attachment, if the agent may see the conversation it belongs to. */
+    @Transactional(readOnly = true)
+    public Attachment attachment(java.util.UUID id, SignedInAgent agent) {
+        Attachment attachment = attachments.findById(id).orElseThrow(() -> new NotFound(id));
+        Message message = messages.findById(attachment.message().value()).orElseThrow(() -> new NotFound(id));
+        requireVisible(message.conversation(), agent);
+        return attachment;
     }
 
     @Transactional(readOnly = true)

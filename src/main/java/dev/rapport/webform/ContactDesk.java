@@ -32,9 +32,17 @@ public class ContactDesk {
 
     @Transactional
     public Conversation submit(ContactRequest request) {
+        return submit(request, java.util.List.of());
+    }
+
+    /**
+     * @throws IllegalArgumentException when a file cannot be attached; nothing is stored then
+     */
+    @Transactional
+    public Conversation submit(ContactRequest request, java.util.List<dev.rapport.conversations.NewAttachment> files) {
         Requester requester = new Requester(request.name(), EmailAddress.of(request.email()));
         Conversation conversation = desk.start(new NewConversation(request.subject(), requester, Channel.WEB_FORM,
-                request.message(), null));
+                request.message(), null), files);
         String businessName = business.current().map(Business::name).orElse("us");
         outbox.queue(new MailToSend(requester.email(), requester.name(),
                 "We received your message [#" + conversation.number() + "]",

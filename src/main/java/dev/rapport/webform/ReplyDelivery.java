@@ -15,8 +15,10 @@ import org.springframework.stereotype.Component;
 import java.util.UUID;
 
 /**
- * Delivers agents' replies in web-form conversations by email (through the outbox) and reports the outcome back to
- * the conversation. The email channel will take over conversations that arrive by email.
+ * Delivers agents' replies by email (through the outbox) and reports the outcome back to the conversation: for
+ * web-form conversations, and for now also for conversations started by phone, at the counter, by API or by email,
+ * as long as no channel of their own delivers them. The email channel will take over email conversations, the chat
+ * channel chat conversations.
  */
 @Component
 class ReplyDelivery {
@@ -33,7 +35,7 @@ class ReplyDelivery {
 
     @ApplicationModuleListener
     void on(ReplyPosted posted) {
-        if (posted.channel() != Channel.WEB_FORM) {
+        if (posted.channel() == Channel.CHAT) {
             return;
         }
         Conversation conversation = desk.find(posted.conversation()).orElseThrow();

@@ -1,6 +1,7 @@
 /**
  * The web form channel: a public contact page that starts conversations, an acknowledgement to the customer, and
- * replies to web-form conversations delivered by email through the {@link dev.rapport.mail.Outbox}. Listens to
+ * replies delivered by email through the {@link dev.rapport.mail.Outbox} (for web-form conversations, and in the
+ * meantime for every channel that has no delivery of its own yet). Listens to
  * {@link dev.rapport.conversations.ReplyPosted}, {@link dev.rapport.mail.MailSent} and
  * {@link dev.rapport.mail.MailFailed}; publishes nothing.
  */

@@ -34,7 +34,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 /** The contact page end to end with a real SMTP server (GreenMail): conversation, acknowledgement, reply by email. */
 @SpringBootTest(properties = {"spring.mail.host=127.0.0.1", "spring.mail.port=3025",
         "rapport.mail.poll-interval=200ms", "rapport.mail.from=help@harbourlane.example",
-        "rapport.webform.max-submissions-per-client=3"})
+        "rapport.webform.max-submissions-per-client=3", "rapport.attachments.max-size=2KB",
+        "rapport.attachments.directory=target/test-attachments"})
 @AutoConfigureMockMvc
 class WebFormTests {
 
@@ -122,6 +123,53 @@ class WebFormTests {
                         return false;
                     }
                 }).findFirst().orElse(null), java.util.Objects::nonNull);
+    }
+
+    @Test
+    void aPhotoTravelsWithTheMessageAndOnlyAgentsWhoSeeTheConversationCanOpenIt() throws Exception {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 1, 2, 3};
+        var result = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .multipart("/contact").file(new org.springframework.mock.web.MockMultipartFile("attachment",
+                        "broken-box.png", "image/png", png))
+                .param("name", "Ana").param("email", "ana@customers.example").param("message", "See the photo.")
+                .with(csrf()).with(client("10.1.0.6")));
+        assertThat(result).hasStatus(HttpStatus.FOUND);
+        long number = (Long) result.getMvcResult().getFlashMap().get("reference");
+        Conversation conversation = desk.findByNumber(number).orElseThrow();
+        var attachments = desk.attachments(conversation.id()).values().stream().flatMap(java.util.List::stream).toList();
+        assertThat(attachments).singleElement().satisfies(file -> {
+            assertThat(file.fileName()).isEqualTo("broken-box.png");
+            assertThat(file.sizeBytes()).isEqualTo(png.length);
+        });
+
+        SignedInAgent agent = SignedInAgent.of(roster.findAgentByEmail(EmailAddress.of(
+                TestBusiness.agentWithPassword(roster, passwords, Role.AGENT))).orElseThrow());
+        assertThat(mvc.get().uri("/attachments/" + attachments.getFirst().id()).with(org.springframework.security
+                .test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication(
+                        new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(agent, null,
+                                agent.getAuthorities()))))
+                .hasStatusOk().hasContentType("image/png").body().isEqualTo(png);
+        assertThat(mvc.get().uri("/attachments/" + attachments.getFirst().id())).hasStatus(HttpStatus.FOUND);
+    }
+
+    @Test
+    void filesThatCouldRunCodeOrAreTooLargeAreRefusedAndTheTextIsKept() throws Exception {
+        var exe = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/contact")
+                .file(new org.springframework.mock.web.MockMultipartFile("attachment", "invoice.pdf.exe",
+                        "application/octet-stream", new byte[] {'M', 'Z'}))
+                .param("name", "Eve").param("email", "eve@customers.example").param("message", "Open my invoice")
+                .with(csrf()).with(client("10.1.0.7")));
+        assertThat(exe).hasStatusOk().bodyText().contains("Files of type .exe cannot be attached")
+                .contains("Open my invoice");
+
+        var large = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/contact")
+                .file(new org.springframework.mock.web.MockMultipartFile("attachment", "scan.pdf", "application/pdf",
+                        new byte[4096]))
+                .param("name", "Fay").param("email", "fay@customers.example").param("message", "My scan")
+                .with(csrf()).with(client("10.1.0.7")));
+        assertThat(large).hasStatusOk().bodyText().contains("files can be at most");
+        assertThat(jdbc.sql("select count(*) from conversation where requester_email in (?, ?)")
+                .params("eve@customers.example", "fay@customers.example").query(Long.class).single()).isZero();
     }
 
     private org.springframework.test.web.servlet.assertj.MvcTestResult submitFrom(String address, int i) {

@@ -214,6 +214,8 @@ class ConversationController {
         List<Agent> agents = roster.agents().stream().filter(Agent::isActive).toList();
         model.addAttribute("conversation", conversation);
         model.addAttribute("entries", entries);
+        model.addAttribute("attachments", desk.attachments(conversation.id()).entrySet().stream()
+                .collect(Collectors.toMap(entry -> entry.getKey().toString(), java.util.Map.Entry::getValue)));
         model.addAttribute("waiting", conversation.waitingSince() == null ? null
                 : Durations.between(conversation.waitingSince(), clock.instant()));
         model.addAttribute("agents", agents);

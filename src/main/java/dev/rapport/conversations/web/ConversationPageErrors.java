@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** Unknown conversations get the 404 page, other teams' conversations the 403 page. */
-@ControllerAdvice(assignableTypes = {ConversationController.class, LiveController.class})
+@ControllerAdvice(assignableTypes = {ConversationController.class, LiveController.class, AttachmentController.class})
 class ConversationPageErrors {
 
     @ExceptionHandler(Desk.NotFound.class)

@@ -1,6 +1,12 @@
 package dev.rapport.webform.web;
 
+import dev.rapport.conversations.AttachmentStore;
 import dev.rapport.conversations.Conversation;
+import dev.rapport.conversations.NewAttachment;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.util.List;
 import dev.rapport.webform.ContactDesk;
 import dev.rapport.webform.ContactRequest;
 import dev.rapport.webform.SubmissionLimiter;
@@ -19,9 +25,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ContactController {
 
     private final ContactDesk contacts;
+    private final AttachmentStore store;
     private final SubmissionLimiter limiter;
 
-    ContactController(ContactDesk contacts, SubmissionLimiter limiter) {
+    ContactController(ContactDesk contacts, SubmissionLimiter limiter, AttachmentStore store) {
+        this.store = store;
         this.contacts = contacts;
         this.limiter = limiter;
     }
@@ -34,8 +42,14 @@ class ContactController {
 
     @PostMapping("/contact")
     String submit(@Valid @ModelAttribute("contact") ContactRequest contact, BindingResult errors,
+                  @RequestParam(required = false) MultipartFile attachment,
                   HttpServletRequest request, Model model, RedirectAttributes flash) {
-        if (errors.hasErrors()) {
+        List<NewAttachment> files = attachment == null || attachment.isEmpty() ? List.of()
+                : List.of(new NewAttachment(attachment.getOriginalFilename(), attachment.getContentType(),
+                attachment.getSize(), attachment::getInputStream));
+        files.forEach(file -> store.problemWith(file).ifPresent(problem ->
+                model.addAttribute("attachmentError", problem)));
+        if (errors.hasErrors() || model.containsAttribute("attachmentError")) {
             return "webform/contact";
         }
         if (!limiter.allows(request.getRemoteAddr())) {
@@ -46,7 +60,7 @@ class ContactController {
         if (contact.looksLikeABot()) {
             return "redirect:/contact/thanks";
         }
-        Conversation conversation = contacts.submit(contact);
+        Conversation conversation = contacts.submit(contact, files);
         flash.addFlashAttribute("reference", conversation.number());
         flash.addFlashAttribute("email", contact.email().strip());
         return "redirect:/contact/thanks";
