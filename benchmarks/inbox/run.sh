@@ -11,6 +11,7 @@
 #   BENCH_EMAIL, BENCH_PASSWORD        the admin's sign-in [admin@bench.example, bench-admin-password]
 #   BENCH_PORT                         [18181]
 #   BENCH_BUILD=1                      build the jar first (./mvnw package); otherwise the existing target/ jar is used
+#   BENCH_JAR                          run this jar instead of target/rapport-*.jar
 #   BENCH_CREATE_SECONDS, BENCH_CREATE_CLIENTS   API create load [20 s, 4 and 8 connections]
 # psql reaches the same database through PGHOST/PGPORT/PGDATABASE/PGUSER/PGPASSWORD [127.0.0.1, 5432, rapport_bench,
 # bench, bench]; it picks the conversations and filters to request and counts what the API created.
@@ -38,7 +39,7 @@ for tool in curl jq psql; do command -v $tool >/dev/null || { echo "needs $tool"
 sql() { psql -X -At -v ON_ERROR_STOP=1 -c "$1"; }
 
 if [[ ${BENCH_BUILD:-0} == 1 ]]; then ./mvnw -q -B -ntp -DskipTests package; fi
-jar=$(ls "$PWD"/target/rapport-*.jar 2>/dev/null | grep -v plain | head -n1 || true)
+jar=${BENCH_JAR:-$(ls "$PWD"/target/rapport-*.jar 2>/dev/null | grep -v plain | head -n1 || true)}
 [[ -n $jar ]] || { echo "no jar in target/: build first or set BENCH_BUILD=1"; exit 1; }
 conversations=$(sql "select count(*) from conversation")
 (( conversations >= 100000 )) || { echo "only $conversations conversations: run benchmarks/inbox/generate.sh first"; exit 1; }

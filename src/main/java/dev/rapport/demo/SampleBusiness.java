@@ -21,7 +21,7 @@ import java.util.Set;
 
 /**
  * Fills a just-set-up Rapport with the people of "Harbour Lane Toys", a small shop with a support desk, a billing
- * person and a warehouse teammate. Setup happens only on an empty database, so the sample never mixes with real data.
+ * person and a warehouse teammate, and a morning's worth of conversations on several channels. Setup happens only on an empty database, so the sample never mixes with real data.
  * Sample agents get no password: an admin sends them an invitation link from the agents page if they want to try a
  * second account.
  */
@@ -43,11 +43,14 @@ class SampleBusiness {
     private final DemoSettings settings;
     private final Roster roster;
     private final BusinessProfile business;
+    private final SampleConversations conversations;
 
-    SampleBusiness(DemoSettings settings, Roster roster, BusinessProfile business) {
+    SampleBusiness(DemoSettings settings, Roster roster, BusinessProfile business,
+                   SampleConversations conversations) {
         this.settings = settings;
         this.roster = roster;
         this.business = business;
+        this.conversations = conversations;
     }
 
     /** Runs before automated setup (an application runner), so it sees the database as it was found. */
@@ -71,10 +74,13 @@ class SampleBusiness {
         teams.put("Support", roster.createTeam("Support", "Answers customers on every channel.").id());
         teams.put("Billing", roster.createTeam("Billing", "Refunds, credits and invoices.").id());
         teams.put("Warehouse", roster.createTeam("Warehouse", "Shipping, returns and stock questions.").id());
+        var agents = new java.util.HashMap<String, dev.rapport.agents.Agent>();
         for (SampleAgent agent : AGENTS) {
             Set<Team.TeamId> memberOf = Set.copyOf(agent.teams().stream().map(teams::get).toList());
-            roster.invite(agent.name(), EmailAddress.of(agent.email()), agent.role(), memberOf);
+            agents.put(agent.name().split(" ")[0],
+                    roster.invite(agent.name(), EmailAddress.of(agent.email()), agent.role(), memberOf).agent());
         }
-        log.info("Sample data added: {} teams and {} agents.", teams.size(), AGENTS.size());
+        int started = conversations.fill(teams, agents);
+        log.info("Sample data added: {} teams, {} agents and {} conversations.", teams.size(), AGENTS.size(), started);
     }
 }

@@ -5,6 +5,13 @@ import dev.rapport.agents.Roster;
 import dev.rapport.agents.Team;
 import dev.rapport.business.BusinessProfile;
 import dev.rapport.business.SetupRequest;
+import dev.rapport.agents.SignedInAgent;
+import dev.rapport.conversations.Channel;
+import dev.rapport.conversations.Inbox;
+import dev.rapport.conversations.InboxFilter;
+import dev.rapport.conversations.InboxItem;
+import dev.rapport.conversations.InboxView;
+import dev.rapport.shared.EmailAddress;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,6 +23,7 @@ class SampleBusinessTests {
 
     @Autowired BusinessProfile profile;
     @Autowired Roster roster;
+    @Autowired Inbox inbox;
 
     @Test
     void fillsAFreshlySetUpRapportWithASmallBusiness() {
@@ -30,5 +38,11 @@ class SampleBusinessTests {
                 .anySatisfy(agent -> assertThat(agent.role()).isEqualTo(Role.LEAD))
                 .filteredOn(agent -> agent.role() != Role.ADMIN)
                 .allSatisfy(agent -> assertThat(agent.hasPassword()).as("no default passwords").isFalse());
+        SignedInAgent admin = SignedInAgent.of(roster.findAgentByEmail(EmailAddress.of("ada@harbourlane.example"))
+                .orElseThrow());
+        var open = inbox.page(InboxView.ALL_OPEN, InboxFilter.none(), admin, null, 50).items();
+        assertThat(open).extracting(InboxItem::channel).contains(Channel.WEB_FORM, Channel.EMAIL, Channel.WALK_IN);
+        assertThat(inbox.page(InboxView.SOLVED, InboxFilter.none(), admin, null, 50).items())
+                .extracting(InboxItem::channel).contains(Channel.PHONE);
     }
 }
