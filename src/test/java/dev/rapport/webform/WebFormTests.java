@@ -35,7 +35,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 @SpringBootTest(properties = {"spring.mail.host=127.0.0.1", "spring.mail.port=3025",
         "rapport.mail.poll-interval=200ms", "rapport.mail.from=help@harbourlane.example",
         "rapport.webform.max-submissions-per-client=3", "rapport.attachments.max-size=2KB",
-        "rapport.attachments.directory=target/test-attachments"})
+        "rapport.attachments.directory=target/test-attachments", "rapport.webform.embed-origins=https://shop.example"})
 @AutoConfigureMockMvc
 class WebFormTests {
 
@@ -80,6 +80,18 @@ class WebFormTests {
         assertThat(GreenMailUtil.getBody(sent)).contains("A new engine is on its way today.");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(desk.message(reply.id()).orElseThrow()
                 .delivery()).isEqualTo(Message.Delivery.SENT));
+    }
+
+    @Test
+    void theFormCanBeEmbeddedOnlyOnTheBusinesssOwnSiteAndWorksWithoutASessionToken() {
+        assertThat(mvc.get().uri("/contact")).hasStatusOk().headers()
+                .doesNotContainHeader("X-Frame-Options")
+                .hasHeaderSatisfying("Content-Security-Policy", values -> assertThat(values.getFirst())
+                        .contains("frame-ancestors https://shop.example").contains("script-src 'self'"));
+        assertThat(mvc.get().uri("/login")).headers().hasValue("X-Frame-Options", "DENY");
+        assertThat(mvc.post().uri("/contact").with(client("10.1.0.9")).param("name", "Gil")
+                .param("email", "gil@customers.example").param("message", "From the shop's page"))
+                .hasStatus(HttpStatus.FOUND).redirectedUrl().isEqualTo("/contact/thanks");
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.rapport.agents.Role;
 import dev.rapport.agents.Roster;
 import dev.rapport.agents.SignIn;
 import dev.rapport.shared.web.ApiProblems;
+import dev.rapport.shared.web.SecurityHeaders;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -29,9 +30,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
-            + "form-action 'self'; frame-ancestors 'none'";
+    static final String CONTENT_SECURITY_POLICY = SecurityHeaders.contentSecurityPolicy(java.util.List.of());
 
     /** Swagger UI sets inline styles on its elements; the rest of the policy stays as strict. */
     static final String API_DOCS_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY
@@ -103,7 +102,7 @@ class SecurityConfiguration {
     @Order(3)
     SecurityFilterChain pages(HttpSecurity http, SignInProvider signInProvider, Roster roster) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/setup", "/invitations/**", "/contact", "/contact/thanks", "/error", "/favicon.ico",
+                        .requestMatchers("/login", "/setup", "/invitations/**", "/error", "/favicon.ico",
                                 "/css/**", "/js/**", "/img/**", "/webjars/**").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
