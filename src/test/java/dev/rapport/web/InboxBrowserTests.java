@@ -95,6 +95,12 @@ class InboxBrowserTests {
         maria.getByLabel("Message", new Page.GetByLabelOptions().setExact(true))
                 .fill("Hello Ana, a new engine leaves today by express post.");
         assertThat(sam.locator("#presence")).containsText("is writing a reply");
+        long number = Long.parseLong(maria.url().replaceAll(".*/", ""));
+        desk.receive(desk.findByNumber(number).orElseThrow().id(), "Ana Souza", "Also, the box was wet.",
+                dev.rapport.conversations.Channel.EMAIL);
+        assertThat(maria.locator("#customer-wrote")).isVisible();
+        assertThat(maria.getByLabel("Message", new Page.GetByLabelOptions().setExact(true)))
+                .hasValue("Hello Ana, a new engine leaves today by express post.");
         maria.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
         assertThat(maria.getByText("Reply sent to Ana Souza.")).isVisible();
         assertThat(maria.locator(".entry.message.reply")).containsText("a new engine leaves today");

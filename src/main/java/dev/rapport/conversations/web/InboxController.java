@@ -91,13 +91,14 @@ class InboxController {
     @GetMapping("/inbox")
     String inbox(@AuthenticationPrincipal SignedInAgent me, @RequestParam(required = false) String view,
                  @RequestParam(required = false) Status status, @RequestParam(required = false) UUID team,
+                 @RequestParam(required = false) UUID assignee,
                  @RequestParam(required = false) String tag, @RequestParam(required = false) Channel channel,
                  @RequestParam(required = false) Priority priority, @RequestParam(required = false) String after,
                  @RequestHeader(name = "HX-Target", required = false) String htmxTarget,
                  jakarta.servlet.http.HttpServletRequest request, Model model) {
         InboxView current = InboxView.fromSlug(view);
-        InboxFilter filter = new InboxFilter(status, null, team == null ? null : new Team.TeamId(team), tag, channel,
-                priority);
+        InboxFilter filter = new InboxFilter(status, assignee == null ? null : new Agent.AgentId(assignee),
+                team == null ? null : new Team.TeamId(team), tag, channel, priority);
         InboxPage page = inbox.page(current, filter, me, after, PAGE_SIZE);
         Map<Agent.AgentId, String> agentNames = roster.agents().stream()
                 .collect(Collectors.toMap(Agent::id, Agent::name));
@@ -121,6 +122,7 @@ class InboxController {
         model.addAttribute("countCap", Inbox.COUNT_CAP);
         model.addAttribute("teams", teams.values().stream().sorted(java.util.Comparator.comparing(Team::name)).toList());
         model.addAttribute("statuses", Status.values());
+        model.addAttribute("agents", roster.agents().stream().filter(Agent::isActive).toList());
         model.addAttribute("channels", Channel.values());
         model.addAttribute("priorities", Priority.values());
         return "inbox-body".equals(htmxTarget) ? "conversations/inbox :: body" : "conversations/inbox";
