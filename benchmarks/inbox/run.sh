@@ -37,6 +37,18 @@ export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGDATABASE=${PGDATABAS
 export PGUSER=${PGUSER:-bench} PGPASSWORD=${PGPASSWORD:-bench}
 for tool in curl jq psql; do command -v $tool >/dev/null || { echo "needs $tool"; exit 1; }; done
 sql() { psql -X -At -v ON_ERROR_STOP=1 -c "$1"; }
+# CPU accounting in clock ticks: the app, all PostgreSQL processes, and the whole machine (busy time only).
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+pg_ticks() { local sum=0 p; for p in $(pgrep -u postgres postgres || true); do sum=$((sum + $(ticks "$p"))); done; echo $sum; }
+busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
+cpu_mark() { echo "$(ticks "$java_pid") $(pg_ticks) $(busy_ticks) $(date +%s%N)"; }
+# cpu_since MARK: "app pg other" as average cores busy since MARK (other = everything else, e.g. the load tool)
+cpu_since() {
+  local a0 p0 b0 t0 a1 p1 b1 t1
+  read -r a0 p0 b0 t0 <<<"$1"; read -r a1 p1 b1 t1 <<<"$(cpu_mark)"
+  awk -v a=$((a1 - a0)) -v p=$((p1 - p0)) -v b=$((b1 - b0)) -v t=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" \
+    'BEGIN {s = t / 1e9 * hz; printf "%.2f %.2f %.2f", a / s, p / s, (b - a - p) / s}'
+}
 
 if [[ ${BENCH_BUILD:-0} == 1 ]]; then ./mvnw -q -B -ntp -DskipTests package; fi
 jar=${BENCH_JAR:-$(ls "$PWD"/target/rapport-*.jar 2>/dev/null | grep -v plain | head -n1 || true)}
@@ -74,6 +86,10 @@ for i in $(seq 1 240); do
   sleep 0.5
 done
 java_pid=$(pgrep -P $app java || echo $app)
+missing=$(sql "select string_agg(column_name, ', ') from information_schema.columns
+               where table_name = 'conversation' and table_schema = current_schema()
+                 and column_name not in (select attname from pg_stats where tablename = 'conversation')")
+[[ -z $missing ]] || echo "WARNING: no planner statistics for conversation.($missing); plans may differ until ANALYZE"
 
 # Sign in through the form, as a browser does.
 jar_file="$work/cookies"
@@ -113,6 +129,7 @@ measure() {
   local name=$1 target=$2 url=$3; shift 3
   local cfg="$work/$name.curl" i n sep
   : >"$cfg"
+  local mark
   for i in $(seq 0 $((warmup + requests - 1))); do
     n=${numbers[$i]}
     local phase=w; (( i >= warmup )) && phase=m
@@ -120,7 +137,10 @@ measure() {
     [[ $u == *\?* ]] && sep='&' || sep='?'
     printf 'url = "%s%sbench=%s-%s-%d"\noutput = "/dev/null"\n' "$base$u" "$sep" "$name" "$phase" "$i" >>"$cfg"
   done
+  mark=$(cpu_mark)
   curl -s -K "$cfg" -w '%{http_code} %{time_total}\n' "$@" >"$work/$name.client"
+  local cpu
+  cpu=$(cpu_since "$mark")
   local bad
   bad=$(awk '$1 != 200' "$work/$name.client" | wc -l)
   (( bad == 0 )) || { echo "$name: $bad answers were not 200:"; awk '$1 != 200' "$work/$name.client" | sort | uniq -c | head; exit 1; }
@@ -130,8 +150,9 @@ measure() {
   local count
   count=$(wc -l <"$work/$name.server.ms")
   (( count == requests )) || { echo "$name: $count access log lines for $requests requests"; exit 1; }
-  printf '%s %s %s %s %s %s %s\n' "$name" "$target" "$(pct 50 "$work/$name.server.ms")" "$(pct 95 "$work/$name.server.ms")" \
-    "$(pct 99 "$work/$name.server.ms")" "$(pct 50 "$work/$name.client.ms")" "$(pct 95 "$work/$name.client.ms")" >>"$results"
+  printf '%s %s %s %s %s %s %s %s\n' "$name" "$target" "$(pct 50 "$work/$name.server.ms")" "$(pct 95 "$work/$name.server.ms")" \
+    "$(pct 99 "$work/$name.server.ms")" "$(pct 50 "$work/$name.client.ms")" "$(pct 95 "$work/$name.client.ms")" \
+    "$(awk '{print $3}' <<<"$cpu")" >>"$results"
 }
 # pct P FILE: nearest-rank percentile of a sorted column of numbers
 pct() { awk -v p="$1" '{v[NR] = $1} END {i = int((p * NR + 99) / 100); if (i < 1) i = 1; print v[i]}' "$2"; }
@@ -140,7 +161,7 @@ session=(-b "$jar_file")
 measure inbox-all-open 50 "/inbox?view=all-open" "${session[@]}"
 measure inbox-team-tag 50 "/inbox?view=all-open&team=$team&tag=$common_tag" "${session[@]}"
 measure inbox-team-rare-tag - "/inbox?view=all-open&team=$team&tag=$rare_tag" "${session[@]}"
-measure inbox-list-only - "/inbox?view=all-open" "${session[@]}" -H 'HX-Request: true'
+measure inbox-list-only - "/inbox?view=all-open" "${session[@]}" -H 'HX-Request: true' -H 'HX-Target: inbox-list'
 measure inbox-unassigned - "/inbox" "${session[@]}"
 measure conversation 50 "/conversations/{n}" "${session[@]}"
 
@@ -178,12 +199,16 @@ request = function()
   return wrk.format("POST", "/api/v1/conversations", {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. os.getenv("BENCH_TOKEN")}, body)
 end
 LUA
+  # Warm-up (not counted): lets the JIT compile the create path, as on a server that has been up for a while.
+  BENCH_TOKEN=$token wrk -t 1 -c 4 -d 15s --timeout 10s -s "$work/create.lua" "$base" >"$work/wrk-warmup.txt" 2>&1
   for clients in $create_clients; do
     before=$(sql "select count(*) from conversation")
     t0=$(date +%s%N)
+    mark=$(cpu_mark)
     BENCH_TOKEN=$token wrk -t 1 -c "$clients" -d "${create_seconds}s" --timeout 10s --latency -s "$work/create.lua" "$base" \
       >"$work/wrk-$clients.txt" 2>&1
     t1=$(date +%s%N)
+    read -r cpu_app cpu_pg cpu_other <<<"$(cpu_since "$mark")"
     after=$(sql "select count(*) from conversation")
     created=$((after - before))
     rate=$(awk -v c=$created -v t0=$t0 -v t1=$t1 'BEGIN {printf "%.0f", c / ((t1 - t0) / 1e9)}')
@@ -191,28 +216,36 @@ LUA
     errors=$(awk '/Socket errors/' "$work/wrk-$clients.txt")
     p50=$(awk '$1 == "50%" {print $2}' "$work/wrk-$clients.txt")
     p99=$(awk '$1 == "99%" {print $2}' "$work/wrk-$clients.txt")
-    create_rows+=("$clients $created $rate $non2xx $p50 $p99")
+    # CPU time per conversation (ms) and the rate two cores would allow if app and database had them to themselves
+    per=$(awk -v a="$cpu_app" -v p="$cpu_pg" -v c=$created -v t0=$t0 -v t1=$t1 \
+      'BEGIN {s = (t1 - t0) / 1e9; printf "%.1f %.1f %.0f", a * s * 1000 / c, p * s * 1000 / c, 2000 / ((a + p) * s * 1000 / c)}')
+    create_rows+=("$clients $created $rate $non2xx $p50 $p99 $cpu_app $cpu_pg $cpu_other $per")
     [[ -z $errors ]] || echo "wrk ($clients connections): $errors"
   done
 fi
 
 echo
 echo "GET latency, $requests requests each after $warmup warm-up ones, one at a time (ms; target: p95 <= 50 ms server time)"
-printf '%-22s %8s %8s %8s %10s %10s %9s\n' endpoint "srv p50" "srv p95" "srv p99" "client p50" "client p95" "p95/target"
-while read -r name target s50 s95 s99 c50 c95; do
+printf '%-22s %8s %8s %8s %10s %10s %9s %10s\n' endpoint "srv p50" "srv p95" "srv p99" "client p50" "client p95" "p95/target" "other CPU"
+while read -r name target s50 s95 s99 c50 c95 other; do
   ratio=-
   [[ $target != - ]] && ratio=$(awk -v a="$s95" -v t="$target" 'BEGIN {printf "%.2f", a / t}')
-  printf '%-22s %8.1f %8.1f %8.1f %10.1f %10.1f %9s\n' "$name" "$s50" "$s95" "$s99" "$c50" "$c95" "$ratio"
+  printf '%-22s %8.1f %8.1f %8.1f %10.1f %10.1f %9s %10s\n' "$name" "$s50" "$s95" "$s99" "$c50" "$c95" "$ratio" "$other"
 done <"$results"
+echo "(other CPU: cores busy with anything but Rapport and PostgreSQL meanwhile, curl included; near 0 means a quiet machine)"
 if (( ${#create_rows[@]} > 0 )); then
   echo
   echo "POST /api/v1/conversations, ${create_seconds} s per run (target: >= 500 conversations/s)"
-  printf '%-12s %10s %16s %8s %10s %10s %12s\n' connections created "conversations/s" non-2xx "wrk p50" "wrk p99" "rate/target"
+  printf '%-6s %8s %8s %7s %9s %9s %6s  %-20s %-16s %s\n' conns created "conv/s" non-2xx "wrk p50" "wrk p99" ratio \
+    "cores app/pg/other" "CPU ms/conv a+pg" "2-core ceiling"
   for row in "${create_rows[@]}"; do
-    read -r clients created rate non2xx p50 p99 <<<"$row"
-    printf '%-12s %10s %16s %8s %10s %10s %12s\n' "$clients" "$created" "$rate" "$non2xx" "$p50" "$p99" \
-      "$(awk -v r="$rate" 'BEGIN {printf "%.2f", r / 500}')"
+    read -r clients created rate non2xx p50 p99 ca cp co ma mp ceiling <<<"$row"
+    printf '%-6s %8s %8s %7s %9s %9s %6s  %-20s %-16s %s/s\n' "$clients" "$created" "$rate" "$non2xx" "$p50" "$p99" \
+      "$(awk -v r="$rate" 'BEGIN {printf "%.2f", r / 500}')" "$ca/$cp/$co" "$ma+$mp" "$ceiling"
   done
+  echo "(ceiling: 2 cores divided by the app's and PostgreSQL's CPU time per conversation, i.e. with the load tool and"
+  echo " everything else moved off the machine; non-2xx answers are listed in the app log below)"
+  grep -h -A3 ' ERROR ' "$work/app.log" | grep -E 'Exception' | sed 's/^\s*//' | cut -c1-200 | sort | uniq -c | head -5 || true
 fi
 echo
 echo "app: RSS $(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' /proc/$java_pid/status) at the end; log kept until exit in $work"

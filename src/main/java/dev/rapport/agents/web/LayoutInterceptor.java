@@ -1,6 +1,7 @@
 package dev.rapport.agents.web;
 
 import dev.rapport.agents.SignedInAgent;
+import dev.rapport.shared.web.RenderedPages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Configuration;
@@ -22,7 +23,7 @@ class LayoutInterceptor implements HandlerInterceptor, WebMvcConfigurer {
     @Override
     public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
                            ModelAndView page) {
-        if (page == null || page.getViewName() == null || page.getViewName().startsWith("redirect:")) {
+        if (!RenderedPages.isWholePage(page)) {
             return;
         }
         var authentication = SecurityContextHolder.getContext().getAuthentication();

@@ -2,6 +2,7 @@ package dev.rapport.business.web;
 
 import dev.rapport.business.Business;
 import dev.rapport.business.BusinessProfile;
+import dev.rapport.shared.web.RenderedPages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Configuration;
@@ -28,7 +29,7 @@ class BusinessNameInterceptor implements HandlerInterceptor, WebMvcConfigurer {
     @Override
     public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
                            ModelAndView page) {
-        if (page != null && page.getViewName() != null && !page.getViewName().startsWith("redirect:")) {
+        if (RenderedPages.isWholePage(page)) {
             page.addObject("businessName",
                     profile.isSetUp() ? profile.current().map(Business::name).orElse("Rapport") : "Rapport");
         }

@@ -2,6 +2,7 @@ package dev.rapport.notifications.web;
 
 import dev.rapport.agents.SignedInAgent;
 import dev.rapport.notifications.Notifier;
+import dev.rapport.shared.web.RenderedPages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Configuration;
@@ -29,8 +30,7 @@ class UnreadCountInterceptor implements HandlerInterceptor, WebMvcConfigurer {
     @Override
     public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
                            ModelAndView page) {
-        if (page == null || page.getViewName() == null || page.getViewName().startsWith("redirect:")
-                || page.getViewName().contains("::")) {
+        if (!RenderedPages.isWholePage(page)) {
             return;
         }
         var authentication = SecurityContextHolder.getContext().getAuthentication();
