@@ -219,6 +219,8 @@ class ConversationController {
         model.addAttribute("waiting", conversation.waitingSince() == null ? null
                 : Durations.between(conversation.waitingSince(), clock.instant()));
         model.addAttribute("agents", agents);
+        model.addAttribute("firstResponseAfter", conversation.firstResponseAt() == null ? null
+                : Durations.between(conversation.createdAt(), conversation.firstResponseAt()));
         model.addAttribute("assigneeName", conversation.assignee().flatMap(roster::findAgent).map(Agent::name)
                 .orElse(null));
         model.addAttribute("teams", roster.teams());
