@@ -1,0 +1,40 @@
+package dev.rapport.business.web;
+
+import dev.rapport.business.Business;
+import dev.rapport.business.BusinessProfile;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * Formats times for pages in the business's time zone, so an agent in Berlin reads Berlin time. Templates call it as
+ * {@code ${@times.short(instant)}}.
+ */
+@Component("times")
+class BusinessTimes {
+
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
+
+    private final BusinessProfile profile;
+
+    BusinessTimes(BusinessProfile profile) {
+        this.profile = profile;
+    }
+
+    public String brief(Instant instant) {
+        return instant == null ? "" : SHORT.format(instant.atZone(zone()));
+    }
+
+    public String full(Instant instant) {
+        return instant == null ? "" : FULL.format(instant.atZone(zone()));
+    }
+
+    private ZoneId zone() {
+        return profile.current().map(Business::timeZone).orElse(ZoneOffset.UTC);
+    }
+}
