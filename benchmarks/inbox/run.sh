@@ -12,7 +12,8 @@
 #   BENCH_PORT                         [18181]
 #   BENCH_BUILD=1                      build the jar first (./mvnw package); otherwise the existing target/ jar is used
 #   BENCH_JAR                          run this jar instead of target/rapport-*.jar
-#   BENCH_CREATE_SECONDS, BENCH_CREATE_CLIENTS   API create load [20 s, 4 and 8 connections]
+#   BENCH_APP_ARGS                     extra arguments for the app (experiments, e.g. --spring.mvc.static-path-pattern=...)
+#   BENCH_CREATE_SECONDS, BENCH_CREATE_CLIENTS   API create load [20 s, "4 8" connections; empty: skip it]
 # psql reaches the same database through PGHOST/PGPORT/PGDATABASE/PGUSER/PGPASSWORD [127.0.0.1, 5432, rapport_bench,
 # bench, bench]; it picks the conversations and filters to request and counts what the API created.
 # Needs curl, jq, psql and, for the create throughput, wrk (Debian: apt-get install wrk).
@@ -29,7 +30,7 @@ base="http://127.0.0.1:$port"
 email=${BENCH_EMAIL:-admin@bench.example}
 password=${BENCH_PASSWORD:-bench-admin-password}
 create_seconds=${BENCH_CREATE_SECONDS:-20}
-create_clients=${BENCH_CREATE_CLIENTS:-4 8}
+create_clients=${BENCH_CREATE_CLIENTS-4 8}
 : "${JAVA_HOME:?set JAVA_HOME to a JDK 21+}"
 export RAPPORT_DATABASE_URL=${RAPPORT_DATABASE_URL:-jdbc:postgresql://127.0.0.1:5432/rapport_bench}
 export RAPPORT_DATABASE_USER=${RAPPORT_DATABASE_USER:-bench} RAPPORT_DATABASE_PASSWORD=${RAPPORT_DATABASE_PASSWORD:-bench}
@@ -42,12 +43,12 @@ ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 pg_ticks() { local sum=0 p; for p in $(pgrep -u postgres postgres || true); do sum=$((sum + $(ticks "$p"))); done; echo $sum; }
 busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
 cpu_mark() { echo "$(ticks "$java_pid") $(pg_ticks) $(busy_ticks) $(date +%s%N)"; }
-# cpu_since MARK: "app pg other" as average cores busy since MARK (other = everything else, e.g. the load tool)
+# cpu_since MARK: "app pg other seconds": average cores busy since MARK (other = everything else, e.g. the load tool)
 cpu_since() {
   local a0 p0 b0 t0 a1 p1 b1 t1
   read -r a0 p0 b0 t0 <<<"$1"; read -r a1 p1 b1 t1 <<<"$(cpu_mark)"
   awk -v a=$((a1 - a0)) -v p=$((p1 - p0)) -v b=$((b1 - b0)) -v t=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" \
-    'BEGIN {s = t / 1e9 * hz; printf "%.2f %.2f %.2f", a / s, p / s, (b - a - p) / s}'
+    'BEGIN {s = t / 1e9 * hz; printf "%.2f %.2f %.2f %.3f", a / s, p / s, (b - a - p) / s, t / 1e9}'
 }
 
 if [[ ${BENCH_BUILD:-0} == 1 ]]; then ./mvnw -q -B -ntp -DskipTests package; fi
@@ -77,7 +78,7 @@ echo "data:     $conversations conversations, $(sql "select count(*) from conver
   --server.tomcat.accesslog.directory="$work" --server.tomcat.accesslog.prefix=access \
   --server.tomcat.accesslog.suffix=.log --server.tomcat.accesslog.rotate=false \
   --server.tomcat.accesslog.buffered=false '--server.tomcat.accesslog.pattern=%m %U%q %s %{us}T' \
-  >"$work/app.log" 2>&1) &
+  ${BENCH_APP_ARGS:-} >"$work/app.log" 2>&1) &
 app=$!
 for i in $(seq 1 240); do
   curl -sf "$base/actuator/health/readiness" >/dev/null 2>&1 && break
@@ -152,7 +153,8 @@ measure() {
   (( count == requests )) || { echo "$name: $count access log lines for $requests requests"; exit 1; }
   printf '%s %s %s %s %s %s %s %s\n' "$name" "$target" "$(pct 50 "$work/$name.server.ms")" "$(pct 95 "$work/$name.server.ms")" \
     "$(pct 99 "$work/$name.server.ms")" "$(pct 50 "$work/$name.client.ms")" "$(pct 95 "$work/$name.client.ms")" \
-    "$(awk '{print $3}' <<<"$cpu")" >>"$results"
+    "$(awk -v n=$((warmup + requests)) '{printf "%s %.1f %.1f", $3, $1 * $4 * 1000 / n, $2 * $4 * 1000 / n}' <<<"$cpu")" \
+    >>"$results"
 }
 # pct P FILE: nearest-rank percentile of a sorted column of numbers
 pct() { awk -v p="$1" '{v[NR] = $1} END {i = int((p * NR + 99) / 100); if (i < 1) i = 1; print v[i]}' "$2"; }
@@ -174,10 +176,13 @@ fi
 
 # Create throughput: wrk keeps N connections busy for a while; the rate counted is conversations the database gained.
 create_rows=()
-probe=$(curl -s -o "$work/probe.json" -w '%{http_code}' -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+probe=skipped
+[[ -z $create_clients ]] || probe=$(curl -s -o "$work/probe.json" -w '%{http_code}' -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
   -d '{"subject":"Benchmark probe","customer":{"name":"Probe Customer","email":"probe@bench.example"},"message":"Is the API there?","channel":"EMAIL"}' \
   "$base/api/v1/conversations")
-if [[ $probe != 201 && $probe != 200 ]]; then
+if [[ -z $create_clients ]]; then
+  echo "BENCH_CREATE_CLIENTS is empty: create throughput not measured"
+elif [[ $probe != 201 && $probe != 200 ]]; then
   echo "POST /api/v1/conversations answered $probe: create throughput not measured ($(head -c 300 "$work/probe.json"))"
 elif ! command -v wrk >/dev/null; then
   echo "wrk is not installed: create throughput not measured"
@@ -208,7 +213,7 @@ LUA
     BENCH_TOKEN=$token wrk -t 1 -c "$clients" -d "${create_seconds}s" --timeout 10s --latency -s "$work/create.lua" "$base" \
       >"$work/wrk-$clients.txt" 2>&1
     t1=$(date +%s%N)
-    read -r cpu_app cpu_pg cpu_other <<<"$(cpu_since "$mark")"
+    read -r cpu_app cpu_pg cpu_other _ <<<"$(cpu_since "$mark")"
     after=$(sql "select count(*) from conversation")
     created=$((after - before))
     rate=$(awk -v c=$created -v t0=$t0 -v t1=$t1 'BEGIN {printf "%.0f", c / ((t1 - t0) / 1e9)}')
@@ -226,13 +231,16 @@ fi
 
 echo
 echo "GET latency, $requests requests each after $warmup warm-up ones, one at a time (ms; target: p95 <= 50 ms server time)"
-printf '%-22s %8s %8s %8s %10s %10s %9s %10s\n' endpoint "srv p50" "srv p95" "srv p99" "client p50" "client p95" "p95/target" "other CPU"
-while read -r name target s50 s95 s99 c50 c95 other; do
+printf '%-20s %8s %8s %8s %10s %10s %10s %12s %9s\n' endpoint "srv p50" "srv p95" "srv p99" "client p50" "client p95" \
+  "p95/target" "CPU/req a+pg" "other CPU"
+while read -r name target s50 s95 s99 c50 c95 other app_ms pg_ms; do
   ratio=-
   [[ $target != - ]] && ratio=$(awk -v a="$s95" -v t="$target" 'BEGIN {printf "%.2f", a / t}')
-  printf '%-22s %8.1f %8.1f %8.1f %10.1f %10.1f %9s %10s\n' "$name" "$s50" "$s95" "$s99" "$c50" "$c95" "$ratio" "$other"
+  printf '%-20s %8.1f %8.1f %8.1f %10.1f %10.1f %10s %12s %9s\n' "$name" "$s50" "$s95" "$s99" "$c50" "$c95" "$ratio" \
+    "$app_ms+$pg_ms" "$other"
 done <"$results"
-echo "(other CPU: cores busy with anything but Rapport and PostgreSQL meanwhile, curl included; near 0 means a quiet machine)"
+echo "(CPU/req: ms of CPU per request in the app + in PostgreSQL, averaged over warm-up and measured requests;"
+echo " other CPU: cores busy with anything else meanwhile, curl included; near 0 means a quiet machine)"
 if (( ${#create_rows[@]} > 0 )); then
   echo
   echo "POST /api/v1/conversations, ${create_seconds} s per run (target: >= 500 conversations/s)"
