@@ -5,6 +5,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -64,8 +65,9 @@ public class ApiAccess {
         return tokens.findByTokenHash(SecretTokens.sha256(secret))
                 .filter(token -> !token.isRevoked())
                 .flatMap(token -> {
-                    if (token.markUsed(clock.instant())) {
-                        tokens.save(token);
+                    Instant now = clock.instant();
+                    if (token.isDueForUseMark(now)) {
+                        tokens.recordUse(token.id().value(), now, now.minus(ApiToken.USE_MARK_INTERVAL));
                     }
                     return agents.findById(token.agent().value());
                 })

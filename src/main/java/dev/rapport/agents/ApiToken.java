@@ -55,13 +55,11 @@ public class ApiToken {
         }
     }
 
-    /** Records a use, at most once a minute, so that a busy script does not write on every request. */
-    boolean markUsed(Instant now) {
-        if (lastUsedAt == null || Duration.between(lastUsedAt, now).toMinutes() >= 1) {
-            lastUsedAt = now;
-            return true;
-        }
-        return false;
+    /** Uses are recorded at most this often, so that a busy script does not write on every request. */
+    static final Duration USE_MARK_INTERVAL = Duration.ofMinutes(1);
+
+    boolean isDueForUseMark(Instant now) {
+        return lastUsedAt == null || !lastUsedAt.plus(USE_MARK_INTERVAL).isAfter(now);
     }
 
     public ApiTokenId id() {

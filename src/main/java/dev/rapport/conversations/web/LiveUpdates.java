@@ -4,11 +4,13 @@ import dev.rapport.agents.SignedInAgent;
 import dev.rapport.conversations.ConversationChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
@@ -84,8 +86,26 @@ class LiveUpdates {
         return new ArrayList<>(present.values());
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    /**
+     * Pushes a change once its transaction has committed. A plain listener that registers the push itself, rather than
+     * a {@code @TransactionalEventListener}: Spring Modulith would store every such event in its publication registry
+     * to deliver it again after a crash, which is two database writes per change for a push nobody needs later.
+     */
+    @EventListener
     void on(ConversationChanged changed) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    push(changed);
+                }
+            });
+        } else {
+            push(changed);
+        }
+    }
+
+    private void push(ConversationChanged changed) {
         String data = "{\"number\":" + changed.number() + ",\"what\":\"" + changed.what() + "\"}";
         inboxWatchers.forEach(watcher -> send(watcher, "changed", data));
         conversationWatchers.getOrDefault(changed.number(), Set.of()).forEach(watcher ->
@@ -93,7 +113,7 @@ class LiveUpdates {
     }
 
     /** Ends every stream when the application stops, so that graceful shutdown does not wait for open pages. */
-    @org.springframework.context.event.EventListener(org.springframework.context.event.ContextClosedEvent.class)
+    @EventListener(ContextClosedEvent.class)
     void closeAll() {
         inboxWatchers.forEach(watcher -> watcher.emitter().complete());
         conversationWatchers.values().forEach(watchers -> watchers.forEach(watcher -> watcher.emitter().complete()));
