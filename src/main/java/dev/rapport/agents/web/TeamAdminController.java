@@ -24,12 +24,7 @@ class TeamAdminController {
 
     record TeamForm(@NotBlank(message = "Give the team a name.") @Size(max = 100, message = "Use at most 100 characters.")
                     String name,
-                    @Size(max = 500, message = "Use at most 500 characters.") String description,
-                    Boolean continuityRouting) {
-
-        boolean routesByContinuity() {
-            return Boolean.TRUE.equals(continuityRouting);
-        }
+                    @Size(max = 500, message = "Use at most 500 characters.") String description) {
     }
 
     private final Roster roster;
@@ -40,7 +35,7 @@ class TeamAdminController {
 
     @GetMapping("/admin/teams")
     String list(Model model) {
-        model.addAttribute("form", new TeamForm("", "", true));
+        model.addAttribute("form", new TeamForm("", ""));
         return page(model);
     }
 
@@ -50,7 +45,6 @@ class TeamAdminController {
         if (!errors.hasErrors()) {
             try {
                 Team team = roster.createTeam(form.name(), form.description());
-                roster.routeByContinuity(team.id(), form.routesByContinuity());
                 flash.addFlashAttribute("notice", "Team " + team.name() + " created.");
                 return "redirect:/admin/teams";
             } catch (Roster.TeamNameUsed e) {
@@ -64,7 +58,7 @@ class TeamAdminController {
     String edit(@PathVariable UUID id, Model model) {
         Team team = find(id);
         model.addAttribute("team", team);
-        model.addAttribute("form", new TeamForm(team.name(), team.description(), team.continuityRouting()));
+        model.addAttribute("form", new TeamForm(team.name(), team.description()));
         return "agents/admin-team";
     }
 
@@ -76,7 +70,6 @@ class TeamAdminController {
         if (!errors.hasErrors()) {
             try {
                 roster.updateTeam(team.id(), form.name(), form.description());
-                roster.routeByContinuity(team.id(), form.routesByContinuity());
                 flash.addFlashAttribute("notice", "Saved.");
                 return "redirect:/admin/teams";
             } catch (Roster.TeamNameUsed e) {
