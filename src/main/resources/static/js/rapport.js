@@ -144,3 +144,15 @@
     });
   });
 })();
+
+// The composer's greeting offer: puts "Hi Paul," at the start of the reply, once.
+document.addEventListener("click", function (event) {
+  var offer = event.target.closest("[data-greeting]");
+  if (!offer) return;
+  var body = document.getElementById("body");
+  var greeting = offer.getAttribute("data-greeting");
+  if (body && body.value.indexOf(greeting) !== 0) {
+    body.value = greeting + "\n\n" + body.value;
+  }
+  if (body) { body.focus(); body.setSelectionRange(body.value.length, body.value.length); }
+});

@@ -117,6 +117,12 @@ public class Roster {
         return team;
     }
 
+    public Team routeByContinuity(Team.TeamId id, boolean on) {
+        Team team = teams.findById(id.value()).orElseThrow(() -> new IllegalArgumentException("No such team"));
+        team.routeByContinuity(on);
+        return teams.save(team);
+    }
+
     public Team updateTeam(Team.TeamId id, String name, String description) {
         Team team = teams.findById(id.value()).orElseThrow(() -> new IllegalArgumentException("No such team"));
         if (!team.name().equalsIgnoreCase(name.strip()) && teams.existsByNameIgnoreCase(name.strip())) {

@@ -24,20 +24,31 @@ public class Team {
     private final @Id UUID id;
     private String name;
     private String description;
+    private boolean continuityRouting;
     private final Instant createdAt;
     private @Version Long version;
 
     @PersistenceCreator
-    Team(UUID id, String name, String description, Instant createdAt, Long version) {
+    Team(UUID id, String name, String description, boolean continuityRouting, Instant createdAt, Long version) {
         this.id = id;
         this.name = name;
         this.description = description;
+        this.continuityRouting = continuityRouting;
         this.createdAt = createdAt;
         this.version = version;
     }
 
     static Team create(String name, String description, Instant now) {
-        return new Team(UUID.randomUUID(), name.strip(), blankToNull(description), now, null);
+        return new Team(UUID.randomUUID(), name.strip(), blankToNull(description), true, now, null);
+    }
+
+    void routeByContinuity(boolean on) {
+        this.continuityRouting = on;
+    }
+
+    /** Whether a known customer's new conversation is offered first to their person (on unless switched off). */
+    public boolean continuityRouting() {
+        return continuityRouting;
     }
 
     void update(String name, String description) {

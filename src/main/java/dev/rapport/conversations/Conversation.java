@@ -55,6 +55,7 @@ public class Conversation {
     private Instant queueRank;
     private Long mergedInto;
     private Instant snoozedUntil;
+    private String routingNote;
     private Set<ConversationTag> tags;
     private Set<ConversationFollower> followers;
     private @Version Long version;
@@ -64,7 +65,7 @@ public class Conversation {
                  Channel channel, Status status, boolean isOpen, Priority priority, UUID assignee, UUID team,
                  String summary, Instant createdAt, Instant updatedAt, Instant firstResponseAt,
                  Instant lastCustomerMessageAt, Instant solvedAt, Instant waitingSince, Instant queueRank,
-                 Long mergedInto, Instant snoozedUntil, Set<ConversationTag> tags,
+                 Long mergedInto, Instant snoozedUntil, String routingNote, Set<ConversationTag> tags,
                  Set<ConversationFollower> followers, Long version) {
         this.id = id;
         this.number = number;
@@ -88,17 +89,18 @@ public class Conversation {
         this.queueRank = queueRank;
         this.mergedInto = mergedInto;
         this.snoozedUntil = snoozedUntil;
+        this.routingNote = routingNote;
         this.tags = tags == null ? new HashSet<>() : new HashSet<>(tags);
         this.followers = followers == null ? new HashSet<>() : new HashSet<>(followers);
         this.version = version;
     }
 
-    static Conversation start(long number, String subject, Requester requester, Channel channel, Team.TeamId team,
-                              Instant now) {
-        return new Conversation(UUID.randomUUID(), number, subject.strip(), null, requester.name(),
+    static Conversation start(long number, String subject, Requester requester, UUID customerId, Channel channel,
+                              Team.TeamId team, Instant now) {
+        return new Conversation(UUID.randomUUID(), number, subject.strip(), customerId, requester.name(),
                 requester.email() == null ? null : requester.email().value(), channel, Status.NEW, true,
                 Priority.NORMAL, null, team == null ? null : team.value(), null, now, now, null, null, null, null,
-                NOT_WAITING, null, null, Set.of(), Set.of(), null);
+                NOT_WAITING, null, null, null, Set.of(), Set.of(), null);
     }
 
     /** The customer wrote: they wait for us from now on, unless they were already waiting. A snooze ends. */
@@ -242,6 +244,16 @@ public class Conversation {
 
     public String subject() {
         return subject;
+    }
+
+    /** Offered to the customer's person on arrival: why ("Routed to Maria, who has helped Paul 6 times"). */
+    void routedTo(Agent.AgentId agent, String why, Instant at) {
+        assign(agent, at);
+        routingNote = why;
+    }
+
+    public Optional<String> routingNote() {
+        return Optional.ofNullable(routingNote);
     }
 
     public Optional<UUID> customerId() {

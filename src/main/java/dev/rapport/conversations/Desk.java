@@ -5,6 +5,7 @@ import dev.rapport.agents.Role;
 import dev.rapport.agents.Roster;
 import dev.rapport.agents.SignedInAgent;
 import dev.rapport.agents.Team;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -34,9 +35,14 @@ public class Desk {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final CustomerRecognition recognition;
+    private final ContinuityRouting continuity;
 
     Desk(Conversations conversations, Messages messages, Timeline timeline, Roster roster, JdbcClient jdbc,
-         ApplicationEventPublisher events, Clock clock, Attachments attachments, AttachmentStore attachmentStore) {
+         ApplicationEventPublisher events, Clock clock, Attachments attachments, AttachmentStore attachmentStore,
+         ObjectProvider<CustomerRecognition> recognition, ContinuityRouting continuity) {
+        this.recognition = recognition.getIfAvailable(() -> CustomerRecognition.NOBODY);
+        this.continuity = continuity;
         this.attachments = attachments;
         this.attachmentStore = attachmentStore;
         this.conversations = conversations;
@@ -46,6 +52,12 @@ public class Desk {
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
+    }
+
+    /** What the conversation's customer likes to be called, for the greeting the composer offers. */
+    @Transactional(readOnly = true)
+    public Optional<String> greetingName(Conversation conversation) {
+        return conversation.customerId().flatMap(recognition::greetingName);
     }
 
     /** Starts a conversation with the customer's first message, kept whole. */
@@ -64,9 +76,14 @@ public class Desk {
         }));
         Instant now = clock.instant();
         long number = jdbc.sql("select nextval('conversation_number')").query(Long.class).single();
+        CustomerRecognition.Recognised known = recognition.recognise(request.requester());
         Conversation conversation = Conversation.start(number, request.subject(), request.requester(),
-                request.channel(), request.team(), now);
+                known.customerId(), request.channel(), request.team(), now);
         conversation.customerWrote(now);
+        Optional<ContinuityRouting.Offer> offer = continuity.offer(known, request.team());
+        if (offer.isPresent()) {
+            conversation.routedTo(offer.get().agent(), offer.get().why(), now);
+        }
         conversation = conversations.save(conversation);
         Message first = messages.save(Message.inbound(conversation.id(), request.requester().name(),
                 request.firstMessage(), request.channel(), now));
@@ -77,6 +94,9 @@ public class Desk {
         }
         timeline.record(conversation.id(), "created", Actor.system(request.requester().name()),
                 "started the conversation by " + request.channel().label().toLowerCase(), now);
+        if (offer.isPresent()) {
+            timeline.record(conversation.id(), "assigned", Actor.system("Rapport"), offer.get().why(), now);
+        }
         events.publishEvent(new ConversationStarted(conversation.id(), number, request.channel()));
         events.publishEvent(new MessageReceived(conversation.id(), first.id(), number));
         events.publishEvent(new ConversationChanged(conversation.id(), number, "created"));
@@ -349,6 +369,7 @@ public class Desk {
         String firstLine = message.body().strip().lines().findFirst().orElse("");
         Conversation split = Conversation.start(number, firstLine.length() > 80 ? firstLine.substring(0, 77) + "…"
                 : firstLine.isBlank() ? "Split from #" + from.number() : firstLine, from.requester(),
+                from.customerId().orElse(null),
                 message.channel() == null ? from.channel() : message.channel(),
                 from.team().orElse(null), now);
         split.customerWrote(message.createdAt());

@@ -24,7 +24,12 @@ class TeamAdminController {
 
     record TeamForm(@NotBlank(message = "Give the team a name.") @Size(max = 100, message = "Use at most 100 characters.")
                     String name,
-                    @Size(max = 500, message = "Use at most 500 characters.") String description) {
+                    @Size(max = 500, message = "Use at most 500 characters.") String description,
+                    Boolean continuityRouting) {
+
+        boolean routesByContinuity() {
+            return Boolean.TRUE.equals(continuityRouting);
+        }
     }
 
     private final Roster roster;
@@ -35,7 +40,7 @@ class TeamAdminController {
 
     @GetMapping("/admin/teams")
     String list(Model model) {
-        model.addAttribute("form", new TeamForm("", ""));
+        model.addAttribute("form", new TeamForm("", "", true));
         return page(model);
     }
 
@@ -45,6 +50,7 @@ class TeamAdminController {
         if (!errors.hasErrors()) {
             try {
                 Team team = roster.createTeam(form.name(), form.description());
+                roster.routeByContinuity(team.id(), form.routesByContinuity());
                 flash.addFlashAttribute("notice", "Team " + team.name() + " created.");
                 return "redirect:/admin/teams";
             } catch (Roster.TeamNameUsed e) {
@@ -58,7 +64,7 @@ class TeamAdminController {
     String edit(@PathVariable UUID id, Model model) {
         Team team = find(id);
         model.addAttribute("team", team);
-        model.addAttribute("form", new TeamForm(team.name(), team.description()));
+        model.addAttribute("form", new TeamForm(team.name(), team.description(), team.continuityRouting()));
         return "agents/admin-team";
     }
 
@@ -70,6 +76,7 @@ class TeamAdminController {
         if (!errors.hasErrors()) {
             try {
                 roster.updateTeam(team.id(), form.name(), form.description());
+                roster.routeByContinuity(team.id(), form.routesByContinuity());
                 flash.addFlashAttribute("notice", "Saved.");
                 return "redirect:/admin/teams";
             } catch (Roster.TeamNameUsed e) {

@@ -20,6 +20,9 @@ class BusinessTimes {
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
 
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+
     private final BusinessProfile profile;
 
     BusinessTimes(BusinessProfile profile) {
@@ -28,6 +31,16 @@ class BusinessTimes {
 
     public String brief(Instant instant) {
         return instant == null ? "" : SHORT.format(instant.atZone(zone()));
+    }
+
+    /** "March 2021", for "customer since". */
+    public String month(Instant instant) {
+        return instant == null ? "" : MONTH.format(instant.atZone(zone()));
+    }
+
+    /** "4 Mar 2021", a day without the time. */
+    public String day(Instant instant) {
+        return instant == null ? "" : DAY.format(instant.atZone(zone()));
     }
 
     public String full(Instant instant) {

@@ -203,6 +203,7 @@ class ConversationController {
     }
 
     private void fill(Conversation conversation, SignedInAgent me, Model model) {
+        model.addAttribute("greetingName", desk.greetingName(conversation).orElse(null));
         List<Entry> entries = new ArrayList<>();
         for (Message message : desk.messages(conversation.id())) {
             entries.add(new Entry(message.createdAt(), message, QuotedText.split(message.body()), null));

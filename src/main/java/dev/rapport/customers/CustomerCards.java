@@ -1,0 +1,60 @@
+package dev.rapport.customers;
+
+import dev.rapport.agents.Agent;
+import dev.rapport.conversations.CustomerConversations;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Puts the customer card together, and remembers which agents dismissed its "learn one thing" prompt. */
+@Service
+@Transactional(readOnly = true)
+public class CustomerCards {
+
+    /** After this many conversations without a passion on record, the card asks the agent to learn one. */
+    static final int ASK_AFTER_CONVERSATIONS = 3;
+
+    private final CustomerDirectory directory;
+    private final CustomerConversations conversations;
+    private final TheirPerson theirPerson;
+    private final List<CardSection> sections;
+    private final JdbcClient jdbc;
+
+    CustomerCards(CustomerDirectory directory, CustomerConversations conversations, TheirPerson theirPerson,
+                  List<CardSection> sections, JdbcClient jdbc) {
+        this.directory = directory;
+        this.conversations = conversations;
+        this.theirPerson = theirPerson;
+        this.sections = sections;
+        this.jdbc = jdbc;
+    }
+
+    public CustomerCard cardOf(Customer customer, Agent.AgentId viewer) {
+        long count = conversations.count(customer.id().value());
+        boolean ask = count >= ASK_AFTER_CONVERSATIONS && customer.passions().isEmpty() && !customer.isErased()
+                && !dismissed(customer, viewer);
+        String organisation = customer.organisation().flatMap(directory::organisation).map(Organisation::name)
+                .orElse(null);
+        return new CustomerCard(customer, organisation, theirPerson.of(customer),
+                conversations.of(Set.of(customer.id().value()), null, 3), count, ask,
+                sections.stream().map(section -> section.contentFor(customer.id())).flatMap(Optional::stream)
+                        .toList());
+    }
+
+    @Transactional
+    public void dismissPrompt(Customer customer, Agent.AgentId agent) {
+        if (!dismissed(customer, agent)) {
+            jdbc.sql("insert into customer_prompt_dismissal (customer, agent) values (?, ?)")
+                    .params(customer.id().value(), agent.value()).update();
+        }
+    }
+
+    private boolean dismissed(Customer customer, Agent.AgentId agent) {
+        return jdbc.sql("select count(*) from customer_prompt_dismissal where customer = ? and agent = ?")
+                .params(customer.id().value(), agent.value()).query(Long.class).single() > 0;
+    }
+}
