@@ -5,6 +5,11 @@ import dev.rapport.agents.SignedInAgent;
 import dev.rapport.agents.Team;
 import dev.rapport.conversations.Channel;
 import dev.rapport.conversations.Conversation;
+import dev.rapport.customers.ContactChannel;
+import dev.rapport.customers.Customer;
+import dev.rapport.customers.CustomerDirectory;
+import dev.rapport.customers.CustomerProfile;
+import dev.rapport.customers.IdentityKind;
 import dev.rapport.conversations.Desk;
 import dev.rapport.conversations.NewConversation;
 import dev.rapport.conversations.Priority;
@@ -13,6 +18,7 @@ import dev.rapport.conversations.Status;
 import dev.rapport.shared.EmailAddress;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,9 +27,11 @@ import java.util.Set;
 class SampleConversations {
 
     private final Desk desk;
+    private final CustomerDirectory customers;
 
-    SampleConversations(Desk desk) {
+    SampleConversations(Desk desk, CustomerDirectory customers) {
         this.desk = desk;
+        this.customers = customers;
     }
 
     int fill(Map<String, Team.TeamId> teams, Map<String, Agent> agents) {
@@ -77,7 +85,48 @@ class SampleConversations {
 
         desk.start(new NewConversation("Batteries included?", customer("Kai Wong", "kai.wong@example.com"),
                 Channel.API, "Does the remote-control boat come with batteries, or should I buy them?", null));
-        return 6;
+
+        rememberPeople(maria, priya);
+        return 6 + returningCustomer(maria, teams);
+    }
+
+    /** What the team has learned about some of the customers over time. */
+    private void rememberPeople(SignedInAgent maria, SignedInAgent priya) {
+        Customer ana = customers.lookup(IdentityKind.EMAIL, "ana.souza@example.com").orElseThrow();
+        customers.update(ana.number(), new CustomerProfile(ana.name(), "Ana", "AH-nah", "pt", "Europe/Lisbon",
+                "end user", null, Set.of()));
+        customers.addIdentity(ana.number(), IdentityKind.PHONE, "+351 912 345 678");
+        customers.learnPassion(ana.number(), "Model railways: builds a layout in the attic with her grandson Leo",
+                maria);
+        customers.addNote(ana.number(), "Leo turns 7 on Saturday; the train set is his big present.", true, maria);
+
+        Customer tom = customers.lookup(IdentityKind.EMAIL, "tom.becker@example.com").orElseThrow();
+        customers.learnPassion(tom.number(), "Flies stunt kites on the beach at Sankt Peter-Ording most Sundays",
+                priya);
+        customers.setValue(tom.number(), new BigDecimal("486.40"), new BigDecimal("89.90"));
+
+        Customer kita = customers.lookup(IdentityKind.EMAIL, "office@sunflower-kita.example").orElseThrow();
+        customers.update(kita.number(), new CustomerProfile("Petra Lange", "Petra", null, "de", "Europe/Berlin",
+                "dealer", "Sunflower Kindergarten", Set.of(ContactChannel.PHONE)));
+        customers.addNote(kita.number(), "Orders for the whole kindergarten twice a year; prefers email, "
+                + "never calls during group time.", false, maria);
+    }
+
+    /**
+     * Paul has written twice before and Maria helped both times: his third conversation is routed to her, and his
+     * card asks her to learn one thing about him.
+     */
+    private int returningCustomer(SignedInAgent maria, Map<String, Team.TeamId> teams) {
+        Requester paul = customer("Paul Martin", "paul.martin@example.com");
+        Conversation first = desk.start(new NewConversation("Wheels for the vintage roadster",
+                paul, Channel.EMAIL, "Do you sell spare wheels for the 1:18 vintage roadster?", teams.get("Support")));
+        desk.reply(first.id(), maria, "Hi Paul, we do: I have put a set aside for you.", Status.SOLVED, null);
+        Conversation second = desk.start(new NewConversation("Display case", paul, Channel.CHAT,
+                "Is the wall display case big enough for 1:64 cars?", teams.get("Support")));
+        desk.reply(second.id(), maria, "It holds 48 of them, Paul.", Status.SOLVED, null);
+        desk.start(new NewConversation("A gift for my son", paul, Channel.WEB_FORM,
+                "My son starts collecting too. What would you suggest as a first set?", teams.get("Support")));
+        return 3;
     }
 
     private static Requester customer(String name, String email) {

@@ -3,5 +3,5 @@
  * believable business. It never touches a database that already had data. Listens to
  * {@link dev.rapport.business.BusinessSetUp}; publishes nothing.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "agents", "business", "conversations"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "agents", "business", "conversations", "customers"})
 package dev.rapport.demo;

@@ -13,6 +13,10 @@ import dev.rapport.conversations.InboxItem;
 import dev.rapport.conversations.InboxView;
 import dev.rapport.shared.EmailAddress;
 import org.junit.jupiter.api.Test;
+import dev.rapport.customers.Customer;
+import dev.rapport.customers.CustomerCards;
+import dev.rapport.customers.CustomerDirectory;
+import dev.rapport.customers.IdentityKind;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -24,6 +28,8 @@ class SampleBusinessTests {
     @Autowired BusinessProfile profile;
     @Autowired Roster roster;
     @Autowired Inbox inbox;
+    @Autowired CustomerDirectory customers;
+    @Autowired CustomerCards cards;
 
     @Test
     void fillsAFreshlySetUpRapportWithASmallBusiness() {
@@ -44,5 +50,14 @@ class SampleBusinessTests {
         assertThat(open).extracting(InboxItem::channel).contains(Channel.WEB_FORM, Channel.EMAIL, Channel.WALK_IN);
         assertThat(inbox.page(InboxView.SOLVED, InboxFilter.none(), admin, null, 50).items())
                 .extracting(InboxItem::channel).contains(Channel.PHONE);
+
+        Customer ana = customers.lookup(IdentityKind.EMAIL, "ana.souza@example.com").orElseThrow();
+        assertThat(ana.callThem()).isEqualTo("Ana");
+        assertThat(ana.passions()).isNotEmpty();
+        assertThat(ana.pinnedNotes()).isNotEmpty();
+        Customer paul = customers.lookup(IdentityKind.EMAIL, "paul.martin@example.com").orElseThrow();
+        assertThat(open).filteredOn(item -> item.subject().equals("A gift for my son")).singleElement()
+                .satisfies(item -> assertThat(item.assignee()).isNotNull());
+        assertThat(cards.cardOf(paul, admin.id()).askForPassion()).isTrue();
     }
 }
