@@ -52,14 +52,14 @@ class ConversationsApiTests {
     void createsReadsUpdatesAndListsAConversation() throws Exception {
         String tag = "api" + UUID.randomUUID().toString().substring(0, 6);
         HttpResponse<String> created = send("POST", "/api/v1/conversations", agent, """
-                {"subject": "Engine missing", "customer": {"name": "Ana Souza", "email": "Ana@Customers.example"},
-                 "message": "The train set came without its engine.", "channel": "PHONE"}""");
+                {"subject": "Engine missing", "customer": {"name": "Ana Souza", "email": "Ana-%s@Customers.example"},
+                 "message": "The train set came without its engine.", "channel": "PHONE"}""".formatted(tag));
 
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         long number = Long.parseLong(field(created.body(), "number"));
         assertThat(created.headers().firstValue("Location")).hasValueSatisfying(
                 location -> assertThat(location).endsWith("/api/v1/conversations/" + number));
-        assertThat(created.body()).contains("\"customerEmail\":\"ana@customers.example\"")
+        assertThat(created.body()).contains("\"customerEmail\":\"ana-" + tag + "@customers.example\"")
                 .contains("\"channel\":\"PHONE\"").contains("\"status\":\"NEW\"");
 
         HttpResponse<String> updated = send("PATCH", "/api/v1/conversations/" + number, agent,

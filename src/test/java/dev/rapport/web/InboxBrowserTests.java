@@ -59,7 +59,7 @@ class InboxBrowserTests {
         Page customer = page();
         customer.navigate(url("/contact"));
         customer.getByLabel("Your name").fill("Ana Souza");
-        customer.getByLabel("Your email").fill("ana@customers.example");
+        customer.getByLabel("Your email").fill("ana-" + UUID.randomUUID().toString().substring(0, 6) + "@customers.example");
         customer.getByLabel("Subject").fill(subject);
         customer.getByLabel("How can we help?").fill("The train set came without its engine.\n" + hostile);
         customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send message")).click();
@@ -134,7 +134,7 @@ class InboxBrowserTests {
         String subject = "Stale " + UUID.randomUUID().toString().substring(0, 6);
         customer.navigate(url("/contact"));
         customer.getByLabel("Your name").fill("Cleo");
-        customer.getByLabel("Your email").fill("cleo@customers.example");
+        customer.getByLabel("Your email").fill("cleo-" + UUID.randomUUID().toString().substring(0, 6) + "@customers.example");
         customer.getByLabel("Subject").fill(subject);
         customer.getByLabel("How can we help?").fill("Hello?");
         customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send message")).click();
