@@ -146,9 +146,15 @@ class LiveUpdates {
     private static void send(Watcher watcher, String event, String data) {
         try {
             watcher.emitter().send(SseEmitter.event().name(event).data(data, MediaType.APPLICATION_JSON));
-        } catch (IOException | IllegalStateException e) {
+        } catch (IOException | RuntimeException e) {
+            // A page that went away: end its stream. Never let a dead stream fail the request that made the change
+            // (pushes run after that request's commit, on its thread).
             log.debug("Live update to {} failed: {}", watcher.name(), e.getMessage());
-            watcher.emitter().completeWithError(e);
+            try {
+                watcher.emitter().completeWithError(e);
+            } catch (RuntimeException alreadyEnded) {
+                log.debug("Live stream of {} had already ended: {}", watcher.name(), alreadyEnded.getMessage());
+            }
         }
     }
 
