@@ -14,8 +14,10 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -56,6 +58,8 @@ public class Customer {
     private Set<Passion> passions;
     @MappedCollection
     private Set<CustomerNote> notes;
+    @MappedCollection
+    private Set<CustomerAttribute> attributes;
     private @Version Long version;
 
     @PersistenceCreator
@@ -63,7 +67,7 @@ public class Customer {
              String timeZone, UUID organisation, String segment, BigDecimal lifetimeSpend,
              BigDecimal spendLast30Days, UUID theirPerson, String doNotContact, Instant createdAt, Instant updatedAt,
              Instant erasedAt, UUID mergedInto, Set<CustomerIdentity> identities, Set<Passion> passions,
-             Set<CustomerNote> notes, Long version) {
+             Set<CustomerNote> notes, Set<CustomerAttribute> attributes, Long version) {
         this.id = id;
         this.number = number;
         this.name = name;
@@ -84,12 +88,13 @@ public class Customer {
         this.identities = identities == null ? new HashSet<>() : new HashSet<>(identities);
         this.passions = passions == null ? new HashSet<>() : new HashSet<>(passions);
         this.notes = notes == null ? new HashSet<>() : new HashSet<>(notes);
+        this.attributes = attributes == null ? new HashSet<>() : new HashSet<>(attributes);
         this.version = version;
     }
 
     static Customer create(long number, String name, Instant now) {
         return new Customer(UUID.randomUUID(), number, requireName(name), null, null, null, null, null, null, null,
-                null, null, "", now, now, null, null, Set.of(), Set.of(), Set.of(), null);
+                null, null, "", now, now, null, null, Set.of(), Set.of(), Set.of(), Set.of(), null);
     }
 
     void rename(CustomerProfile profile, Instant now) {
@@ -165,6 +170,19 @@ public class Customer {
         touch(now);
     }
 
+    /**
+     * Sets checked attribute values ({@link CustomerAttributes#check}); a null value clears that attribute.
+     */
+    void describe(Map<String, String> checked, Instant now) {
+        checked.forEach((key, content) -> {
+            attributes.removeIf(attribute -> attribute.attribute().equals(key));
+            if (content != null) {
+                attributes.add(new CustomerAttribute(key, content));
+            }
+        });
+        touch(now);
+    }
+
     /** Takes over everything the other customer has: identities, passions and notes. */
     void absorb(Customer other, Instant now) {
         identities.addAll(other.identities);
@@ -173,6 +191,10 @@ public class Customer {
         other.passions.clear();
         notes.addAll(other.notes);
         other.notes.clear();
+        Set<String> known = attributes().keySet();
+        other.attributes.stream().filter(attribute -> !known.contains(attribute.attribute()))
+                .forEach(attributes::add);
+        other.attributes.clear();
         if (preferredName == null) {
             preferredName = other.preferredName;
         }
@@ -199,6 +221,7 @@ public class Customer {
         identities.clear();
         passions.clear();
         notes.clear();
+        attributes.clear();
         erasedAt = now;
         touch(now);
     }
@@ -329,6 +352,13 @@ public class Customer {
         return notes.stream().sorted(Comparator.comparing(CustomerNote::pinned).reversed()
                 .thenComparing(Comparator.comparing(CustomerNote::createdAt).reversed())
                 .thenComparing(CustomerNote::id)).toList();
+    }
+
+    /** Attribute values by attribute key, in key order. */
+    public Map<String, String> attributes() {
+        Map<String, String> values = new TreeMap<>();
+        attributes.forEach(attribute -> values.put(attribute.attribute(), attribute.content()));
+        return Collections.unmodifiableMap(values);
     }
 
     public List<CustomerNote> pinnedNotes() {

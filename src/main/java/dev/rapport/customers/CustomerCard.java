@@ -12,5 +12,9 @@ import java.util.Optional;
  */
 public record CustomerCard(Customer customer, String organisationName, Optional<TheirPerson.Person> theirPerson,
                            List<CustomerConversations.Summary> recent, long conversations, boolean askForPassion,
-                           List<CardSection.Content> sections) {
+                           List<CardSection.Content> sections, List<Attribute> attributes) {
+
+    /** An attribute value with the attribute's name, as the card shows it. */
+    public record Attribute(String label, String value) {
+    }
 }

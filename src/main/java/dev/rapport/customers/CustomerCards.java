@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,11 +22,13 @@ public class CustomerCards {
     private final CustomerDirectory directory;
     private final CustomerConversations conversations;
     private final TheirPerson theirPerson;
+    private final CustomerAttributes attributes;
     private final List<CardSection> sections;
     private final JdbcClient jdbc;
 
     CustomerCards(CustomerDirectory directory, CustomerConversations conversations, TheirPerson theirPerson,
-                  List<CardSection> sections, JdbcClient jdbc) {
+                  CustomerAttributes attributes, List<CardSection> sections, JdbcClient jdbc) {
+        this.attributes = attributes;
         this.directory = directory;
         this.conversations = conversations;
         this.theirPerson = theirPerson;
@@ -42,7 +45,14 @@ public class CustomerCards {
         return new CustomerCard(customer, organisation, theirPerson.of(customer),
                 conversations.of(Set.of(customer.id().value()), null, 3), count, ask,
                 sections.stream().map(section -> section.contentFor(customer.id())).flatMap(Optional::stream)
-                        .toList());
+                        .toList(), attributesOf(customer));
+    }
+
+    private List<CustomerCard.Attribute> attributesOf(Customer customer) {
+        Map<String, String> values = customer.attributes();
+        return attributes.current().stream().filter(definition -> values.containsKey(definition.key()))
+                .map(definition -> new CustomerCard.Attribute(definition.label(), values.get(definition.key())))
+                .toList();
     }
 
     @Transactional

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -28,16 +29,19 @@ public class CustomerDirectory {
     private final Organisations organisations;
     private final AuditTrail audit;
     private final Identities identities;
+    private final CustomerAttributes attributes;
     private final CustomerConversations conversations;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     CustomerDirectory(Customers customers, Organisations organisations, AuditTrail audit, Identities identities,
-                      CustomerConversations conversations, JdbcClient jdbc, Clock clock) {
+                      CustomerAttributes attributes, CustomerConversations conversations, JdbcClient jdbc,
+                      Clock clock) {
         this.customers = customers;
         this.organisations = organisations;
         this.audit = audit;
         this.identities = identities;
+        this.attributes = attributes;
         this.conversations = conversations;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -52,6 +56,7 @@ public class CustomerDirectory {
         Set<CustomerIdentity> wanted = new LinkedHashSet<>();
         request.emails().forEach(email -> wanted.add(identities.normalise(IdentityKind.EMAIL, email)));
         request.phones().forEach(phone -> wanted.add(identities.normalise(IdentityKind.PHONE, phone)));
+        Map<String, String> described = attributes.check(request.attributes());
         for (CustomerIdentity identity : wanted) {
             ownerOf(identity).ifPresent(owner -> {
                 throw new IdentityTaken(identity, owner.number());
@@ -63,6 +68,7 @@ public class CustomerDirectory {
                     null, Set.of()), now);
         }
         wanted.forEach(identity -> customer.addIdentity(identity, now));
+        customer.describe(described, now);
         for (String passion : request.passions()) {
             customer.learn(passion, by == null ? null : by.id(), by == null ? "Rapport" : by.name(), now);
         }
@@ -98,6 +104,17 @@ public class CustomerDirectory {
         customer.rename(profile, now);
         customer.joinOrganisation(profile.organisation() == null || profile.organisation().isBlank() ? null
                 : organisationNamed(profile.organisation()).id(), now);
+        return customers.save(customer);
+    }
+
+    /**
+     * Sets attribute values by key; a blank value clears one, attributes not named keep theirs.
+     *
+     * @throws InvalidAttributes naming each value that does not fit; nothing is saved then
+     */
+    public Customer describe(long number, Map<String, String> values) {
+        Customer customer = require(number);
+        customer.describe(attributes.check(values), clock.instant());
         return customers.save(customer);
     }
 

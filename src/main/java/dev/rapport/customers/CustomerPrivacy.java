@@ -7,6 +7,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,11 +61,23 @@ public class CustomerPrivacy {
                 "learnedBy", p.learnedByName(), "learnedAt", p.learnedAt())).toList());
         data.put("notes", customer.notes().stream().map(n -> Map.of("body", n.body(), "author", n.authorName(),
                 "pinned", n.pinned(), "createdAt", n.createdAt())).toList());
-        data.put("conversations", conversations.of(Set.of(customer.id().value()), null, 100).stream()
+        data.put("attributes", customer.attributes());
+        data.put("conversations", allConversationsOf(customer).stream()
                 .map(c -> Map.of("number", c.number(), "subject", c.subject(), "channel", c.channel().name(),
                         "status", c.status().name(), "createdAt", c.createdAt())).toList());
         audit.record(AuditEntry.of(customer.id(), "EXPORTED", admin, "Exported as JSON", clock.instant()));
         return data;
+    }
+
+    private List<CustomerConversations.Summary> allConversationsOf(Customer customer) {
+        List<CustomerConversations.Summary> all = new ArrayList<>();
+        List<CustomerConversations.Summary> page = conversations.of(Set.of(customer.id().value()), null, 500);
+        while (!page.isEmpty()) {
+            all.addAll(page);
+            page = page.size() < 500 ? List.of()
+                    : conversations.of(Set.of(customer.id().value()), page.getLast().number(), 500);
+        }
+        return all;
     }
 
     /** Forgets the customer. Their number stays, so statistics and references stay whole. */

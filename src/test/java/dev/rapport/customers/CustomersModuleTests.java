@@ -36,6 +36,7 @@ class CustomersModuleTests {
     @Autowired CustomerCards cards;
     @Autowired CustomerPrivacy privacy;
     @Autowired CustomerSearch search;
+    @Autowired CustomerAttributes attributes;
     @Autowired Desk desk;
     @Autowired Roster roster;
     @Autowired Passwords passwords;
@@ -274,5 +275,45 @@ class CustomersModuleTests {
             digits.append((int) (Math.random() * 10));
         }
         return digits.toString();
+    }
+
+    @Test
+    void attributesTheAdminDefinesTakeOnlyValuesThatFitAndRetiringKeepsThem() {
+        AttributeDefinition type = attributes.define("Customer type " + tag, "choice", "dealer\nend user");
+        AttributeDefinition since = attributes.define("Dealer since " + tag, "DATE", "");
+        AttributeDefinition fleet = attributes.define("Fleet size " + tag, "number", "");
+        assertThat(type.key()).isEqualTo("customer_type_" + tag.replace('-', '_'));
+        assertThatThrownBy(() -> attributes.define("Customer TYPE " + tag, "text", ""))
+                .hasMessageContaining("already an attribute");
+        assertThatThrownBy(() -> attributes.define("Colour " + tag, "choice", " \n "))
+                .hasMessageContaining("choices");
+
+        Customer lee = directory.create(new NewCustomer("Lee " + tag, null, List.of(), List.of(), List.of(), null,
+                Map.of(type.key(), "Dealer")), maria);
+        assertThat(lee.attributes()).containsEntry(type.key(), "dealer");
+
+        assertThatThrownBy(() -> directory.describe(lee.number(), Map.of(since.key(), "31/02/2026",
+                fleet.key(), "many", "nonsense_" + tag, "x")))
+                .isInstanceOfSatisfying(InvalidAttributes.class, e -> assertThat(e.problems())
+                        .containsOnlyKeys(since.key(), fleet.key(), "nonsense_" + tag)
+                        .containsEntry(fleet.key(), "Fleet size " + tag + ": \"many\" is not a number."));
+        Map<String, String> values = new java.util.HashMap<>();
+        values.put(since.key(), "2019-04-01");
+        values.put(fleet.key(), "1,200.50");
+        values.put(type.key(), "");
+        Customer described = directory.describe(lee.number(), values);
+        assertThat(described.attributes()).containsOnly(Map.entry(since.key(), "2019-04-01"),
+                Map.entry(fleet.key(), "1200.5"));
+        assertThat(cards.cardOf(described, maria.id()).attributes())
+                .containsExactly(new CustomerCard.Attribute("Dealer since " + tag, "2019-04-01"),
+                        new CustomerCard.Attribute("Fleet size " + tag, "1200.5"));
+
+        attributes.retire(fleet.id());
+        assertThat(attributes.current()).extracting(AttributeDefinition::key).doesNotContain(fleet.key());
+        assertThatThrownBy(() -> directory.describe(lee.number(), Map.of(fleet.key(), "3")))
+                .isInstanceOf(InvalidAttributes.class);
+        assertThat(directory.require(lee.number()).attributes()).containsEntry(fleet.key(), "1200.5");
+        assertThat(cards.cardOf(directory.require(lee.number()), maria.id()).attributes())
+                .extracting(CustomerCard.Attribute::label).containsExactly("Dealer since " + tag);
     }
 }

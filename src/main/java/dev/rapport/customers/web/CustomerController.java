@@ -3,6 +3,8 @@ package dev.rapport.customers.web;
 import dev.rapport.agents.SignedInAgent;
 import dev.rapport.conversations.CustomerConversations;
 import dev.rapport.customers.ContactChannel;
+import dev.rapport.customers.CustomerAttributes;
+import dev.rapport.customers.InvalidAttributes;
 import dev.rapport.customers.Customer;
 import dev.rapport.customers.CustomerCards;
 import dev.rapport.customers.CustomerDirectory;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.server.ResponseStatusException;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -41,9 +44,11 @@ class CustomerController {
     private final CustomerCards cards;
     private final CustomerPrivacy privacy;
     private final CustomerConversations history;
+    private final CustomerAttributes attributes;
 
     CustomerController(CustomerDirectory directory, CustomerSearch search, CustomerCards cards,
-                       CustomerPrivacy privacy, CustomerConversations history) {
+                       CustomerPrivacy privacy, CustomerConversations history, CustomerAttributes attributes) {
+        this.attributes = attributes;
         this.directory = directory;
         this.search = search;
         this.cards = cards;
@@ -86,6 +91,26 @@ class CustomerController {
         } catch (IllegalArgumentException e) {
             model.addAttribute("profile", profile);
             return page(directory.require(number), null, me, model, e.getMessage());
+        }
+        flash.addFlashAttribute("notice", "Saved.");
+        return "redirect:/customers/" + number;
+    }
+
+    @PostMapping("/customers/{number}/attributes")
+    String describe(@PathVariable long number, @RequestParam Map<String, String> form,
+                    @AuthenticationPrincipal SignedInAgent me, Model model, RedirectAttributes flash) {
+        Map<String, String> values = new LinkedHashMap<>();
+        form.forEach((name, value) -> {
+            if (name.startsWith(ATTRIBUTE_PREFIX)) {
+                values.put(name.substring(ATTRIBUTE_PREFIX.length()), value);
+            }
+        });
+        try {
+            directory.describe(number, values);
+        } catch (InvalidAttributes e) {
+            model.addAttribute("attributeValues", values);
+            model.addAttribute("attributeProblems", e.problems());
+            return page(directory.require(number), null, me, model, "Some fields were not saved: check them below.");
         }
         flash.addFlashAttribute("notice", "Saved.");
         return "redirect:/customers/" + number;
@@ -170,7 +195,14 @@ class CustomerController {
     }
 
 
+    private static final String ATTRIBUTE_PREFIX = "attribute.";
+
     private String page(Customer customer, Long before, SignedInAgent me, Model model, String problem) {
+        model.addAttribute("definitions", attributes.current());
+        if (!model.containsAttribute("attributeValues")) {
+            model.addAttribute("attributeValues", customer.attributes());
+            model.addAttribute("attributeProblems", Map.of());
+        }
         model.addAttribute("customer", customer);
         model.addAttribute("card", cards.cardOf(customer, me.id()));
         model.addAttribute("me", me);

@@ -1,7 +1,10 @@
 package dev.rapport.customers.web;
 
 import dev.rapport.agents.SignedInAgent;
+import dev.rapport.customers.AttributeType;
 import dev.rapport.customers.ContactChannel;
+import dev.rapport.customers.CustomerAttributes;
+import dev.rapport.customers.InvalidAttributes;
 import dev.rapport.customers.Customer;
 import dev.rapport.customers.CustomerDirectory;
 import dev.rapport.customers.CustomerNotFound;
@@ -32,6 +35,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -52,14 +56,18 @@ class CustomersApi {
     record CustomerView(long number, String name, String preferredName, String pronunciation, String language,
                         String timeZone, String organisation, String segment, BigDecimal lifetimeSpend,
                         BigDecimal spendLast30Days, Set<ContactChannel> doNotContact, List<IdentityView> identities,
-                        List<PassionView> passions, List<NoteView> notes, Instant customerSince, boolean erased) {
+                        List<PassionView> passions, List<NoteView> notes, Map<String, String> attributes,
+                        Instant customerSince, boolean erased) {
+    }
+
+    record AttributeView(String key, String label, AttributeType type, List<String> choices) {
     }
 
     record CustomerPage(List<CustomerSearch.Row> items, String next) {
     }
 
     record CreateCustomer(String name, String preferredName, List<String> emails, List<String> phones,
-                          List<String> passions, String organisation) {
+                          List<String> passions, String organisation, Map<String, String> attributes) {
     }
 
     record ChangeCustomer(String name, String preferredName, String pronunciation, String language, String timeZone,
@@ -80,8 +88,10 @@ class CustomersApi {
 
     private final CustomerDirectory directory;
     private final CustomerSearch search;
+    private final CustomerAttributes attributes;
 
-    CustomersApi(CustomerDirectory directory, CustomerSearch search) {
+    CustomersApi(CustomerDirectory directory, CustomerSearch search, CustomerAttributes attributes) {
+        this.attributes = attributes;
         this.directory = directory;
         this.search = search;
     }
@@ -114,7 +124,7 @@ class CustomersApi {
     @PostMapping("/api/v1/customers")
     ResponseEntity<CustomerView> create(@RequestBody CreateCustomer body, @AuthenticationPrincipal SignedInAgent me) {
         Customer customer = directory.create(new NewCustomer(body.name(), body.preferredName(), body.emails(),
-                body.phones(), body.passions(), body.organisation()), me);
+                body.phones(), body.passions(), body.organisation(), body.attributes()), me);
         return ResponseEntity.created(URI.create("/api/v1/customers/" + customer.number())).body(view(customer));
     }
 
@@ -155,6 +165,22 @@ class CustomersApi {
         return view(directory.addNote(number, body.body(), Boolean.TRUE.equals(body.pinned()), me));
     }
 
+    @Operation(summary = "Set attribute values", description = "Values by attribute key (see "
+            + "`/api/v1/customer-attributes`); null or an empty string clears one, keys left out keep their value. "
+            + "Numbers as 1234.5, dates as 2026-03-31, choices as defined. Any value that does not fit is a 400 "
+            + "naming it in `errors`, and nothing is saved.")
+    @PutMapping("/api/v1/customers/{number}/attributes")
+    CustomerView describe(@PathVariable long number, @RequestBody Map<String, String> body) {
+        return view(directory.describe(number, body));
+    }
+
+    @Operation(summary = "List the customer attributes the admin defined")
+    @GetMapping("/api/v1/customer-attributes")
+    List<AttributeView> attributes() {
+        return attributes.current().stream()
+                .map(a -> new AttributeView(a.key(), a.label(), a.type(), a.choices())).toList();
+    }
+
     @Operation(summary = "Set the customer's value", description = "Lifetime spend and spend in the last 30 days, "
             + "from a shop or an import.")
     @PutMapping("/api/v1/customers/{number}/value")
@@ -175,6 +201,14 @@ class CustomersApi {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
+    @ExceptionHandler(InvalidAttributes.class)
+    ResponseEntity<ProblemDetail> invalidAttributes(InvalidAttributes e) {
+        ProblemDetail problem = ApiProblems.problem(HttpStatus.BAD_REQUEST, "invalid", "Invalid request",
+                e.getMessage());
+        problem.setProperty("errors", e.problems());
+        return ResponseEntity.badRequest().body(problem);
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ProblemDetail> invalid(IllegalArgumentException e) {
         return problem(HttpStatus.BAD_REQUEST, "invalid", "Invalid request", e.getMessage());
@@ -187,7 +221,7 @@ class CustomersApi {
                 c.identities().stream().map(i -> new IdentityView(i.kind(), i.value())).toList(),
                 c.passions().stream().map(p -> new PassionView(p.text(), p.learnedByName(), p.learnedAt())).toList(),
                 c.notes().stream().map(n -> new NoteView(n.id().toString(), n.body(), n.authorName(), n.pinned(),
-                        n.createdAt())).toList(), c.createdAt(), c.isErased());
+                        n.createdAt())).toList(), c.attributes(), c.createdAt(), c.isErased());
     }
 
     private static String or(String value, String fallback) {
