@@ -83,7 +83,7 @@ public class AttributeDefinition {
     }
 
     /** The stored form of a value typed for this attribute. */
-    String normalise(String raw) {
+    public String normalise(String raw) {
         try {
             return type.normalise(raw, choices());
         } catch (IllegalArgumentException e) {

@@ -1,5 +1,6 @@
 package dev.rapport.customers.web;
 
+import dev.rapport.agents.Role;
 import dev.rapport.agents.SignedInAgent;
 import dev.rapport.conversations.CustomerConversations;
 import dev.rapport.customers.ContactChannel;
@@ -58,7 +59,8 @@ class CustomerController {
 
     @GetMapping("/customers")
     String list(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) Long before,
-                Model model) {
+                @AuthenticationPrincipal SignedInAgent me, Model model) {
+        model.addAttribute("mayImport", me.role() == Role.ADMIN || me.role() == Role.LEAD);
         model.addAttribute("q", q);
         model.addAttribute("page", search.search(q, before, CustomerSearch.PAGE_SIZE));
         return "customers/list";
