@@ -1,6 +1,7 @@
 package dev.rapport.customers.imports;
 
 import dev.rapport.customers.CustomerIdentity;
+import dev.rapport.customers.IdentityKind;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -101,18 +102,18 @@ class ChunkWriter {
                 attributes);
     }
 
+    /** Who already has any of the rows' identities, by {@link #key}; one indexed query per kind of identity. */
     private Map<String, Long> ownersOf(List<ImportedCustomer> rows) {
-        Set<String> addresses = rows.stream().flatMap(row -> row.identities().stream())
-                .map(CustomerIdentity::value).collect(Collectors.toSet());
+        Map<IdentityKind, Set<String>> byKind = rows.stream().flatMap(row -> row.identities().stream())
+                .collect(Collectors.groupingBy(CustomerIdentity::kind,
+                        Collectors.mapping(CustomerIdentity::value, Collectors.toSet())));
         Map<String, Long> owners = new HashMap<>();
-        if (addresses.isEmpty()) {
-            return owners;
-        }
-        named.query("select i.kind, i.address, c.number from customer_identity i join customer c on c.id = "
-                        + "i.customer where i.address in (:addresses)", Map.of("addresses", addresses),
+        byKind.forEach((kind, addresses) -> named.query("select i.address, c.number from customer_identity i "
+                        + "join customer c on c.id = i.customer where i.kind = :kind and i.address in (:addresses)",
+                Map.of("kind", kind.name(), "addresses", addresses),
                 rs -> {
-                    owners.put(rs.getString(1) + ":" + rs.getString(2), rs.getLong(3));
-                });
+                    owners.put(kind.name() + ":" + rs.getString(1), rs.getLong(2));
+                }));
         return owners;
     }
 
