@@ -64,7 +64,7 @@ class CustomerImportController {
             CustomerImport upload = importer.upload(file.getOriginalFilename(), file.getBytes(), me);
             return "redirect:/customers/import/" + upload.id();
         } catch (IllegalArgumentException e) {
-            model.addAttribute("problem", e.getMessage());
+            model.addAttribute("fileProblem", e.getMessage());
             model.addAttribute("imports", importer.recent());
             return "customers/import";
         }
