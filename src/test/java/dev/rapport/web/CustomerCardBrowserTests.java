@@ -117,6 +117,14 @@ class CustomerCardBrowserTests {
         assertThat(card.locator(".customer-note.pinned")).hasCount(1);
         assertThat(card.locator(".customer-note.pinned .note-body")).hasText("Call him Paulie, never Mr Martin");
         assertThat(card.locator(".customer-note.pinned")).containsText("Maria " + tag);
+        card.locator(".customer-note.pinned").getByText("Edit", new Locator.GetByTextOptions().setExact(true)).click();
+        card.getByLabel("Note", new Locator.GetByLabelOptions().setExact(true))
+                .fill("Call him Paulie, never Mr Martin. Races slot cars on Sundays.");
+        Browsers.screenshot(maria, "customer-card-editing-note-desktop");
+        card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save note")).click();
+        assertThat(card.locator(".customer-note.pinned .note-body"))
+                .hasText("Call him Paulie, never Mr Martin. Races slot cars on Sundays.");
+        assertThat(card.locator(".customer-note.pinned")).containsText("edited");
         assertThat(maria).hasURL(url("/conversations/" + number));
         assertThat(maria.evaluate("() => window.stillThisPage === true")).as("edited in place, no page load")
                 .isEqualTo(true);
@@ -130,7 +138,8 @@ class CustomerCardBrowserTests {
 
         maria.reload();
         assertThat(card.locator(".passion")).containsText("Restores 1960s die-cast cars");
-        assertThat(card.locator(".customer-note.pinned .note-body")).hasText("Call him Paulie, never Mr Martin");
+        assertThat(card.locator(".customer-note.pinned .note-body"))
+                .hasText("Call him Paulie, never Mr Martin. Races slot cars on Sundays.");
         assertThat(directory.require(paul.number()).passions()).singleElement()
                 .satisfies(p -> assertThat(p.text()).isEqualTo("Restores 1960s die-cast cars"));
         Browsers.screenshot(maria, "customer-card-conversation-desktop");
@@ -196,6 +205,7 @@ class CustomerCardBrowserTests {
         Browsers.screenshot(page, "customers-list-desktop");
         page.setViewportSize(375, 812);
         assertThat(noHorizontalOverflow(page)).as("the customers list fits a phone").isTrue();
+        assertThat(fitsItsBox(page.locator(".card.flush"))).as("the table needs no sideways scrolling").isTrue();
         Browsers.screenshot(page, "customers-list-phone");
         page.setViewportSize(1280, 860);
 
@@ -227,6 +237,7 @@ class CustomerCardBrowserTests {
         Browsers.screenshot(page, "customer-page-desktop");
         page.setViewportSize(375, 812);
         assertThat(noHorizontalOverflow(page)).as("the customer page fits a phone").isTrue();
+        assertThat(fitsItsBox(history)).as("long subjects in the history stay inside the card").isTrue();
         Browsers.screenshot(page, "customer-page-phone");
         page.setViewportSize(1280, 860);
 
@@ -240,7 +251,21 @@ class CustomerCardBrowserTests {
         page.navigate(url("/customers/" + atWork.number()));
         page.getByLabel("Other customer's number").fill("not a number");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Merge").setExact(true)).click();
-        assertThat(page.locator(".flash.problem").first()).containsText("Enter the other customer's number");
+        assertThat(page.locator(".flash.problem")).hasCount(1);
+        assertThat(page.locator(".flash.problem")).containsText("Enter the other customer's number");
+        assertThat(page.getByLabel("Other customer's number")).hasValue("not a number");
+
+        String kims = "kim-" + tag + "@customers.example";
+        start("Kim " + tag, kims, "Another customer " + tag);
+        long kim = directory.lookup(IdentityKind.EMAIL, kims).orElseThrow().number();
+        identities.getByLabel("Kind").selectOption("EMAIL");
+        identities.getByLabel("Address, number or id").fill(kims.toUpperCase(Locale.ROOT));
+        identities.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add").setExact(true)).click();
+        assertThat(page.locator(".flash.problem")).hasCount(1);
+        assertThat(page.locator(".flash.problem")).containsText(kims + " already belongs to customer #" + kim + ".");
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Open customer #" + kim)))
+                .hasAttribute("href", "/customers/" + kim);
+        Browsers.screenshot(page, "customer-page-identity-taken-desktop");
     }
 
     @Test
@@ -275,6 +300,8 @@ class CustomerCardBrowserTests {
                 .setHasText("Engine arrived, box damaged " + tag))).isVisible();
         page.navigate(url("/conversations/" + second));
         assertThat(page.locator(".routing-note")).hasText("Routed to Maria " + tag + ", who has helped Ana once");
+        BoundingBox reason = page.locator(".routing-note").boundingBox();
+        assertThat(reason.y + reason.height).as("the reason is in view on a laptop").isLessThanOrEqualTo(860);
         assertThat(page.getByLabel("Assignee")).hasValue(maria.id.toString());
         assertThat(page.locator(".activity-line")).containsText(new String[] {"started the conversation",
                 "Routed to Maria " + tag + ", who has helped Ana once"});
@@ -315,6 +342,10 @@ class CustomerCardBrowserTests {
 
     private static boolean noHorizontalOverflow(Page page) {
         return (Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth");
+    }
+
+    private static boolean fitsItsBox(Locator box) {
+        return (Boolean) box.evaluate("e => e.scrollWidth <= e.clientWidth");
     }
 
     private static double px(Object cssSize) {
