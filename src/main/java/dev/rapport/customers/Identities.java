@@ -27,6 +27,16 @@ public class Identities {
      * @throws IllegalArgumentException with a message for the person who typed it
      */
     public CustomerIdentity normalise(IdentityKind kind, String raw) {
+        try {
+            return normalised(kind, raw);
+        } catch (InvalidIdentity e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidIdentity(kind, e.getMessage());
+        }
+    }
+
+    private CustomerIdentity normalised(IdentityKind kind, String raw) {
         if (raw == null || raw.isBlank()) {
             throw new IllegalArgumentException("Enter the " + kind.label().toLowerCase(Locale.ROOT) + ".");
         }

@@ -37,6 +37,7 @@ class CustomersApiTests {
     @Autowired Roster roster;
     @Autowired Passwords passwords;
     @Autowired ApiAccess apiAccess;
+    @Autowired dev.rapport.customers.CustomerAttributes attributes;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private String token;
@@ -156,15 +157,19 @@ class CustomersApiTests {
                 "{\"kind\": \"PHONE\", \"value\": \"12\"}");
         assertThat(shortPhone.statusCode()).isEqualTo(400);
         assertProblem(shortPhone);
-        assertThat(shortPhone.body()).contains("\\\"12\\\" is not a phone number");
+        assertThat(shortPhone.body()).contains("\\\"12\\\" is not a phone number")
+                .contains("\"errors\":[{").contains("\"field\":\"value\"");
 
         HttpResponse<String> wordsForAPhone = send("POST", "/api/v1/customers", token,
                 "{\"name\": \"Lee\", \"phones\": [\"call me maybe\"]}");
         assertThat(wordsForAPhone.statusCode()).isEqualTo(400);
-        assertThat(wordsForAPhone.body()).contains("\\\"call me maybe\\\" is not a phone number");
+        assertThat(wordsForAPhone.body()).contains("\\\"call me maybe\\\" is not a phone number")
+                .contains("\"field\":\"phones\"");
 
-        assertThat(send("POST", "/api/v1/customers", token, "{\"name\": \"Lee\", \"emails\": [\"not-an-email\"]}")
-                .statusCode()).isEqualTo(400);
+        HttpResponse<String> badEmail = send("POST", "/api/v1/customers", token,
+                "{\"name\": \"Lee\", \"emails\": [\"not-an-email\"]}");
+        assertThat(badEmail.statusCode()).isEqualTo(400);
+        assertThat(badEmail.body()).contains("\"field\":\"emails\"");
         HttpResponse<String> noName = send("POST", "/api/v1/customers", token, "{\"name\": \" \"}");
         assertThat(noName.statusCode()).isEqualTo(400);
         assertThat(noName.body()).contains("A customer needs a name.");
@@ -285,6 +290,31 @@ class CustomersApiTests {
         assertThat(numbers(everyone.body())).hasSize(2).first().isEqualTo(third);
         assertThat(field(everyone.body(), "next")).isNotEqualTo("null");
         assertProblem(send("GET", "/api/v1/customers?cursor=garbage", token, null), 400);
+    }
+
+    @Test
+    void attributesAreListedSetCheckedAndClearedOverTheApi() throws Exception {
+        var type = attributes.define("Buyer " + tag, "choice", "dealer\nend user");
+        var since = attributes.define("Since " + tag, "date", "");
+        HttpResponse<String> definitions = send("GET", "/api/v1/customer-attributes", token, null);
+        assertThat(definitions.statusCode()).isEqualTo(200);
+        assertThat(definitions.body()).contains("\"key\":\"" + type.key() + "\"").contains("\"CHOICE\"")
+                .contains("\"end user\"");
+
+        long number = create("{\"name\": \"Attr " + tag + "\", \"attributes\": {\"" + type.key()
+                + "\": \"DEALER\"}}");
+        HttpResponse<String> wrong = send("PUT", "/api/v1/customers/" + number + "/attributes", token,
+                "{\"" + since.key() + "\": \"yesterday\", \"" + type.key() + "\": \"retailer\"}");
+        assertProblem(wrong, 400);
+        assertThat(wrong.body()).contains("\"field\":\"attributes." + since.key() + "\"")
+                .contains("\"field\":\"attributes." + type.key() + "\"").contains("is not one of dealer, end user");
+        assertThat(send("GET", "/api/v1/customers/" + number, token, null).body())
+                .contains("\"" + type.key() + "\":\"dealer\"").doesNotContain(since.key());
+
+        HttpResponse<String> set = send("PUT", "/api/v1/customers/" + number + "/attributes", token,
+                "{\"" + since.key() + "\": \"2019-04-01\", \"" + type.key() + "\": null}");
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+        assertThat(set.body()).contains("\"" + since.key() + "\":\"2019-04-01\"").doesNotContain(type.key());
     }
 
     private long create(String json) throws Exception {

@@ -5,6 +5,7 @@ import dev.rapport.customers.AttributeType;
 import dev.rapport.customers.ContactChannel;
 import dev.rapport.customers.CustomerAttributes;
 import dev.rapport.customers.InvalidAttributes;
+import dev.rapport.customers.InvalidIdentity;
 import dev.rapport.customers.Customer;
 import dev.rapport.customers.CustomerDirectory;
 import dev.rapport.customers.CustomerNotFound;
@@ -57,7 +58,7 @@ class CustomersApi {
                         String timeZone, String organisation, String segment, BigDecimal lifetimeSpend,
                         BigDecimal spendLast30Days, Set<ContactChannel> doNotContact, List<IdentityView> identities,
                         List<PassionView> passions, List<NoteView> notes, Map<String, String> attributes,
-                        Instant customerSince, boolean erased) {
+                        Instant customerSince, boolean erased, Long mergedInto) {
     }
 
     record AttributeView(String key, String label, AttributeType type, List<String> choices) {
@@ -205,7 +206,22 @@ class CustomersApi {
     ResponseEntity<ProblemDetail> invalidAttributes(InvalidAttributes e) {
         ProblemDetail problem = ApiProblems.problem(HttpStatus.BAD_REQUEST, "invalid", "Invalid request",
                 e.getMessage());
-        problem.setProperty("errors", e.problems());
+        problem.setProperty("errors", e.problems().entrySet().stream()
+                .map(error -> Map.of("field", "attributes." + error.getKey(), "message", error.getValue())).toList());
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(InvalidIdentity.class)
+    ResponseEntity<ProblemDetail> invalidIdentity(InvalidIdentity e, jakarta.servlet.http.HttpServletRequest request) {
+        String field = request.getRequestURI().endsWith("/identities") ? "value"
+                : switch (e.kind()) {
+                    case EMAIL -> "emails";
+                    case PHONE -> "phones";
+                    default -> "value";
+                };
+        ProblemDetail problem = ApiProblems.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+                field + ": " + e.getMessage());
+        problem.setProperty("errors", List.of(Map.of("field", field, "message", e.getMessage())));
         return ResponseEntity.badRequest().body(problem);
     }
 
@@ -221,7 +237,8 @@ class CustomersApi {
                 c.identities().stream().map(i -> new IdentityView(i.kind(), i.value())).toList(),
                 c.passions().stream().map(p -> new PassionView(p.text(), p.learnedByName(), p.learnedAt())).toList(),
                 c.notes().stream().map(n -> new NoteView(n.id().toString(), n.body(), n.authorName(), n.pinned(),
-                        n.createdAt())).toList(), c.attributes(), c.createdAt(), c.isErased());
+                        n.createdAt())).toList(), c.attributes(), c.createdAt(), c.isErased(),
+                c.mergedInto().flatMap(directory::find).map(Customer::number).orElse(null));
     }
 
     private static String or(String value, String fallback) {
