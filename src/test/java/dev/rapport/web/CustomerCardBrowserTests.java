@@ -1,7 +1,5 @@
 package dev.rapport.web;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -21,6 +19,7 @@ import dev.rapport.customers.CustomerDirectory;
 import dev.rapport.customers.IdentityKind;
 import dev.rapport.customers.NewCustomer;
 import dev.rapport.shared.EmailAddress;
+import dev.rapport.support.BrowserPages;
 import dev.rapport.support.Browsers;
 import dev.rapport.support.RapportWebTest;
 import dev.rapport.support.TestBusiness;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -54,18 +52,19 @@ class CustomerCardBrowserTests {
     @Autowired Desk desk;
     @Autowired CustomerDirectory directory;
 
-    private final List<BrowserContext> contexts = new ArrayList<>();
+    private BrowserPages pages;
     private String tag;
 
     @BeforeEach
     void setUp() {
         TestBusiness.ensureSetUp(profile);
+        pages = new BrowserPages(port);
         tag = "k" + UUID.randomUUID().toString().substring(0, 7);
     }
 
     @AfterEach
     void close() {
-        contexts.forEach(BrowserContext::close);
+        pages.close();
     }
 
     @Test
@@ -73,8 +72,8 @@ class CustomerCardBrowserTests {
         String email = "paul-" + tag + "@customers.example";
         Customer paul = directory.create(new NewCustomer("Paul Martin", "Paulie", List.of(email), List.of(),
                 List.of(), "Harbour Models " + tag), null);
-        Page customer = page();
-        customer.navigate(url("/contact"));
+        Page customer = pages.page();
+        customer.navigate(pages.url("/contact"));
         customer.getByLabel("Your name").fill("Paul Martin");
         customer.getByLabel("Your email").fill(email.toUpperCase(Locale.ROOT));
         customer.getByLabel("Subject").fill("Wheels for the red roadster " + tag);
@@ -82,8 +81,8 @@ class CustomerCardBrowserTests {
         customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send message")).click();
         String number = customer.locator("#reference").textContent().replace("#", "").strip();
 
-        Page maria = signedIn(agent("Maria " + tag).email);
-        maria.navigate(url("/conversations/" + number));
+        Page maria = pages.signedIn(agent("Maria " + tag).email);
+        maria.navigate(pages.url("/conversations/" + number));
         Locator card = maria.locator("#customer-card");
         assertThat(card.locator(".call-them")).hasText("Paulie");
         assertThat(card.locator(".card-kicker")).containsText("Customer #" + grouped(paul.number()));
@@ -125,7 +124,7 @@ class CustomerCardBrowserTests {
         assertThat(card.locator(".customer-note.pinned .note-body"))
                 .hasText("Call him Paulie, never Mr Martin. Races slot cars on Sundays.");
         assertThat(card.locator(".customer-note.pinned")).containsText("edited");
-        assertThat(maria).hasURL(url("/conversations/" + number));
+        assertThat(maria).hasURL(pages.url("/conversations/" + number));
         assertThat(maria.evaluate("() => window.stillThisPage === true")).as("edited in place, no page load")
                 .isEqualTo(true);
 
@@ -157,8 +156,8 @@ class CustomerCardBrowserTests {
         Conversation third = start("Kim Lee", email, "Third question " + tag);
 
         AgentLogin maria = agent("Maria " + tag);
-        Page page = signedIn(maria.email);
-        page.navigate(url("/conversations/" + third.number()));
+        Page page = pages.signedIn(maria.email);
+        page.navigate(pages.url("/conversations/" + third.number()));
         Locator prompt = page.locator("#customer-card .learn-prompt");
         assertThat(prompt).containsText("You’ve talked with Kim 3 times.");
         assertThat(prompt).containsText("What are they passionate about?");
@@ -171,8 +170,8 @@ class CustomerCardBrowserTests {
         assertThat(page.locator("#customer-card .call-them")).hasText("Kim");
         assertThat(page.locator("#customer-card .learn-prompt")).hasCount(0);
 
-        Page sam = signedIn(agent("Sam " + tag).email);
-        sam.navigate(url("/conversations/" + third.number()));
+        Page sam = pages.signedIn(agent("Sam " + tag).email);
+        sam.navigate(pages.url("/conversations/" + third.number()));
         Locator samsPrompt = sam.locator("#customer-card .learn-prompt");
         assertThat(samsPrompt).containsText("You’ve talked with Kim 3 times.");
         samsPrompt.getByLabel("Their passion").fill("Grows bonsai");
@@ -195,11 +194,11 @@ class CustomerCardBrowserTests {
         directory.addNote(atHome.number(), "Collects Hot Wheels with his sons", true, SignedInAgent.of(
                 roster.findAgentByEmail(EmailAddress.of(TestBusiness.ADMIN_EMAIL)).orElseThrow()));
 
-        Page page = signedIn(agent("Maria " + tag).email);
-        page.navigate(url("/customers?q=" + tag));
+        Page page = pages.signedIn(agent("Maria " + tag).email);
+        page.navigate(pages.url("/customers?q=" + tag));
         assertThat(page.locator("table.table tbody tr")).hasCount(2);
         Browsers.screenshot(page, "customers-list-search-desktop");
-        page.navigate(url("/customers"));
+        page.navigate(pages.url("/customers"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Customers"))).isVisible();
         assertThat(page.locator("table.table tbody tr").first()).containsText("Paul " + tag);
         Browsers.screenshot(page, "customers-list-desktop");
@@ -211,13 +210,13 @@ class CustomerCardBrowserTests {
 
         page.locator("table.table").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions()
                 .setName("Paul Martin " + tag)).click();
-        assertThat(page).hasURL(url("/customers/" + atWork.number()));
+        assertThat(page).hasURL(pages.url("/customers/" + atWork.number()));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Paul Martin " + tag)
                 .setLevel(1))).isVisible();
         page.getByLabel("Other customer's number").fill("#" + atHome.number());
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Merge").setExact(true)).click();
 
-        assertThat(page).hasURL(url("/customers/" + atWork.number()));
+        assertThat(page).hasURL(pages.url("/customers/" + atWork.number()));
         assertThat(page.locator(".flash.notice")).containsText("Customer #" + atHome.number()
                 + " merged into this customer");
         Locator identities = page.locator("article", new Page.LocatorOptions().setHas(page.getByRole(
@@ -241,14 +240,14 @@ class CustomerCardBrowserTests {
         Browsers.screenshot(page, "customer-page-phone");
         page.setViewportSize(1280, 860);
 
-        page.navigate(url("/customers/" + atHome.number()));
-        assertThat(page).hasURL(url("/customers/" + atWork.number()));
+        page.navigate(pages.url("/customers/" + atHome.number()));
+        assertThat(page).hasURL(pages.url("/customers/" + atWork.number()));
         assertThat(page.locator(".flash.notice")).containsText("Customer #" + atHome.number()
                 + " was merged into this customer.");
-        page.navigate(url("/customers?q=" + tag));
+        page.navigate(pages.url("/customers?q=" + tag));
         assertThat(page.locator("table.table tbody tr")).hasCount(1);
 
-        page.navigate(url("/customers/" + atWork.number()));
+        page.navigate(pages.url("/customers/" + atWork.number()));
         page.getByLabel("Other customer's number").fill("not a number");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Merge").setExact(true)).click();
         assertThat(page.locator(".flash.problem")).hasCount(1);
@@ -274,8 +273,8 @@ class CustomerCardBrowserTests {
         String email = "ana-" + tag + "@customers.example";
         Conversation first = start("Ana Souza", email, "Engine missing " + tag);
 
-        Page page = signedIn(maria.email);
-        page.navigate(url("/conversations/" + first.number()));
+        Page page = pages.signedIn(maria.email);
+        page.navigate(pages.url("/conversations/" + first.number()));
         assertThat(page.locator(".routing-note")).hasCount(0);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start with “Hi Ana,”")).click();
         page.getByLabel("Message", new Page.GetByLabelOptions().setExact(true)).pressSequentially(
@@ -285,8 +284,8 @@ class CustomerCardBrowserTests {
         assertThat(page.locator(".entry.message.reply .message-body")).hasText("Hi Ana,\n\na new engine leaves today.");
         assertThat(page.locator("#customer-card")).containsText("Maria " + tag);
 
-        Page customer = page();
-        customer.navigate(url("/contact"));
+        Page customer = pages.page();
+        customer.navigate(pages.url("/contact"));
         customer.getByLabel("Your name").fill("Ana Souza");
         customer.getByLabel("Your email").fill("Ana-" + tag + "@Customers.example");
         customer.getByLabel("Subject").fill("Engine arrived, box damaged " + tag);
@@ -295,10 +294,10 @@ class CustomerCardBrowserTests {
         String second = customer.locator("#reference").textContent().replace("#", "").strip();
 
         assertThat(desk.findByNumber(Long.parseLong(second)).orElseThrow().assignee()).contains(maria.id);
-        page.navigate(url("/inbox?view=mine"));
+        page.navigate(pages.url("/inbox?view=mine"));
         assertThat(page.locator(".conversation-row", new Page.LocatorOptions()
                 .setHasText("Engine arrived, box damaged " + tag))).isVisible();
-        page.navigate(url("/conversations/" + second));
+        page.navigate(pages.url("/conversations/" + second));
         assertThat(page.locator(".routing-note")).hasText("Routed to Maria " + tag + ", who has helped Ana once");
         BoundingBox reason = page.locator(".routing-note").boundingBox();
         assertThat(reason.y + reason.height).as("the reason is in view on a laptop").isLessThanOrEqualTo(860);
@@ -324,22 +323,6 @@ class CustomerCardBrowserTests {
         return new AgentLogin(email, passwords.acceptInvitation(invited.invitationToken(), TestBusiness.PASSWORD).id());
     }
 
-    private Page signedIn(String email) {
-        Page page = page();
-        page.navigate(url("/login"));
-        page.getByLabel("Email").fill(email);
-        page.getByLabel("Password").fill(TestBusiness.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        assertThat(page).hasURL(url("/inbox"));
-        return page;
-    }
-
-    private Page page() {
-        BrowserContext context = Browsers.chromium().newContext(new Browser.NewContextOptions().setViewportSize(1280, 860));
-        contexts.add(context);
-        return context.newPage();
-    }
-
     private static boolean noHorizontalOverflow(Page page) {
         return (Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth");
     }
@@ -354,9 +337,5 @@ class CustomerCardBrowserTests {
 
     private static String grouped(long number) {
         return String.format(Locale.ROOT, "%,d", number);
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

@@ -1,7 +1,5 @@
 package dev.rapport.web;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
@@ -9,6 +7,7 @@ import dev.rapport.agents.Passwords;
 import dev.rapport.agents.Role;
 import dev.rapport.agents.Roster;
 import dev.rapport.business.BusinessProfile;
+import dev.rapport.support.BrowserPages;
 import dev.rapport.support.Browsers;
 import dev.rapport.support.RapportWebTest;
 import dev.rapport.support.TestBusiness;
@@ -19,8 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -34,16 +31,17 @@ class CustomerImportBrowserTests {
     @Autowired Roster roster;
     @Autowired Passwords passwords;
 
-    private final List<BrowserContext> contexts = new ArrayList<>();
+    private BrowserPages pages;
 
     @BeforeEach
     void setUp() {
         TestBusiness.ensureSetUp(profile);
+        pages = new BrowserPages(port);
     }
 
     @AfterEach
     void close() {
-        contexts.forEach(BrowserContext::close);
+        pages.close();
     }
 
     @Test
@@ -56,9 +54,9 @@ class CustomerImportBrowserTests {
                     .append(tag).append(",kites; jazz\n");
         }
         csv.append(",,nameless-").append(tag).append("@example.com,,,\n");
-        Page lead = signedIn(TestBusiness.agentWithPassword(roster, passwords, Role.LEAD));
+        Page lead = pages.signedIn(TestBusiness.agentWithPassword(roster, passwords, Role.LEAD));
 
-        lead.navigate(url("/customers"));
+        lead.navigate(pages.url("/customers"));
         lead.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Import from CSV")).click();
         lead.getByLabel("CSV file").setInputFiles(new FilePayload("customers-" + tag + ".csv", "text/csv",
                 csv.toString().getBytes(StandardCharsets.UTF_8)));
@@ -85,23 +83,7 @@ class CustomerImportBrowserTests {
         Browsers.screenshot(lead, "customer-import-done-phone");
         lead.setViewportSize(1280, 860);
 
-        lead.navigate(url("/customers?q=Kim2499+Import" + tag));
+        lead.navigate(pages.url("/customers?q=Kim2499+Import" + tag));
         assertThat(lead.locator("table")).containsText("Kim2499 Import" + tag);
-    }
-
-    private Page signedIn(String email) {
-        BrowserContext context = Browsers.chromium().newContext(new Browser.NewContextOptions().setViewportSize(1280, 860));
-        contexts.add(context);
-        Page page = context.newPage();
-        page.navigate(url("/login"));
-        page.getByLabel("Email").fill(email);
-        page.getByLabel("Password").fill(TestBusiness.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        assertThat(page).hasURL(url("/inbox"));
-        return page;
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

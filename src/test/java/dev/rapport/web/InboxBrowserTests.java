@@ -1,7 +1,5 @@
 package dev.rapport.web;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -9,6 +7,7 @@ import dev.rapport.agents.Passwords;
 import dev.rapport.agents.Role;
 import dev.rapport.agents.Roster;
 import dev.rapport.business.BusinessProfile;
+import dev.rapport.support.BrowserPages;
 import dev.rapport.support.Browsers;
 import dev.rapport.support.RapportWebTest;
 import dev.rapport.support.TestBusiness;
@@ -18,8 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -35,29 +32,30 @@ class InboxBrowserTests {
     @Autowired Passwords passwords;
     @Autowired dev.rapport.conversations.Desk desk;
 
-    private final List<BrowserContext> contexts = new ArrayList<>();
+    private BrowserPages pages;
 
     @BeforeEach
     void setUp() {
         TestBusiness.ensureSetUp(profile);
+        pages = new BrowserPages(port);
     }
 
     @AfterEach
     void close() {
-        contexts.forEach(BrowserContext::close);
+        pages.close();
     }
 
     @Test
     void aWebFormMessageAppearsLiveAndIsAnsweredNotedAndSolved() {
-        Page maria = signedIn(TestBusiness.agentWithPassword(roster, passwords, Role.AGENT));
-        maria.navigate(url("/inbox?view=unassigned"));
+        Page maria = pages.signedIn(TestBusiness.agentWithPassword(roster, passwords, Role.AGENT));
+        maria.navigate(pages.url("/inbox?view=unassigned"));
         assertThat(maria.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Unassigned"))).isVisible();
 
         String subject = "Engine missing " + UUID.randomUUID().toString().substring(0, 6);
         String hostile = "<script>window.pwned=1</script><img src=x onerror=\"window.pwned=2\"> "
                 + "<a href=\"javascript:window.pwned=3\">click</a>";
-        Page customer = page();
-        customer.navigate(url("/contact"));
+        Page customer = pages.page();
+        customer.navigate(pages.url("/contact"));
         customer.getByLabel("Your name").fill("Ana Souza");
         customer.getByLabel("Your email").fill("ana-" + UUID.randomUUID().toString().substring(0, 6) + "@customers.example");
         customer.getByLabel("Subject").fill(subject);
@@ -87,7 +85,7 @@ class InboxBrowserTests {
         assertThat(maria.getByText("It's yours.")).isVisible();
 
         String samEmail = TestBusiness.agentWithPassword(roster, passwords, Role.AGENT);
-        Page sam = signedIn(samEmail);
+        Page sam = pages.signedIn(samEmail);
         sam.navigate(maria.url());
         assertThat(sam.locator("#presence")).containsText("is viewing");
         assertThat(maria.locator("#presence")).containsText("is viewing");
@@ -116,7 +114,7 @@ class InboxBrowserTests {
         Browsers.screenshot(maria, "conversation-phone");
         maria.setViewportSize(1280, 860);
 
-        sam.navigate(url("/inbox"));
+        sam.navigate(pages.url("/inbox"));
         assertThat(sam.locator(".bell-count")).hasText("1");
         sam.locator(".bell").click();
         assertThat(sam.locator(".notification-list li.unread")).containsText("mentioned you in #");
@@ -129,10 +127,10 @@ class InboxBrowserTests {
 
     @Test
     void aStaleChangeIsRefusedWithAClearMessage() {
-        Page maria = signedIn(TestBusiness.agentWithPassword(roster, passwords, Role.AGENT));
-        Page customer = page();
+        Page maria = pages.signedIn(TestBusiness.agentWithPassword(roster, passwords, Role.AGENT));
+        Page customer = pages.page();
         String subject = "Stale " + UUID.randomUUID().toString().substring(0, 6);
-        customer.navigate(url("/contact"));
+        customer.navigate(pages.url("/contact"));
         customer.getByLabel("Your name").fill("Cleo");
         customer.getByLabel("Your email").fill("cleo-" + UUID.randomUUID().toString().substring(0, 6) + "@customers.example");
         customer.getByLabel("Subject").fill(subject);
@@ -140,9 +138,9 @@ class InboxBrowserTests {
         customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send message")).click();
         String number = customer.locator("#reference").textContent().replace("#", "").strip();
 
-        Page sam = signedIn(TestBusiness.agentWithPassword(roster, passwords, Role.AGENT));
-        maria.navigate(url("/conversations/" + number));
-        sam.navigate(url("/conversations/" + number));
+        Page sam = pages.signedIn(TestBusiness.agentWithPassword(roster, passwords, Role.AGENT));
+        maria.navigate(pages.url("/conversations/" + number));
+        sam.navigate(pages.url("/conversations/" + number));
         sam.getByLabel("Priority").selectOption("HIGH");
         sam.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save details")).click();
         assertThat(sam.getByText("Saved.")).isVisible();
@@ -150,10 +148,10 @@ class InboxBrowserTests {
         maria.getByLabel("Priority").selectOption("LOW");
         maria.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save details")).click();
         assertThat(maria.locator(".sidebar-card .flash.problem")).containsText("Someone else changed");
-        maria.navigate(url("/conversations/" + number));
+        maria.navigate(pages.url("/conversations/" + number));
         assertThat(maria.getByLabel("Priority")).hasValue("HIGH");
 
-        maria.navigate(url("/conversations/999999999"));
+        maria.navigate(pages.url("/conversations/999999999"));
         assertThat(maria.getByRole(AriaRole.HEADING)).hasText("We could not find that page");
     }
 
@@ -170,8 +168,8 @@ class InboxBrowserTests {
                     dev.rapport.conversations.Channel.EMAIL, "Where is order " + i + "?", null));
             desk.retag(conversation.id(), agent, java.util.Set.of(tag), null);
         }
-        Page page = signedIn(email);
-        page.navigate(url("/inbox?view=all-open&tag=" + tag));
+        Page page = pages.signedIn(email);
+        page.navigate(pages.url("/inbox?view=all-open&tag=" + tag));
         assertThat(page.locator(".conversation-row")).hasCount(50);
 
         page.keyboard().press("j");
@@ -184,7 +182,7 @@ class InboxBrowserTests {
 
         assertThat(page.locator(".flash.notice")).hasText("Solved 50 conversations.");
         assertThat(page.locator(".conversation-row")).hasCount(0);
-        page.navigate(url("/inbox?view=solved&tag=" + tag));
+        page.navigate(pages.url("/inbox?view=solved&tag=" + tag));
         assertThat(page.locator(".conversation-row")).hasCount(50);
     }
 
@@ -200,16 +198,16 @@ class InboxBrowserTests {
         desk.receive(second.id(), "Ana Souza", "And one more thing: do you sell batteries?",
                 dev.rapport.conversations.Channel.WEB_FORM);
 
-        Page page = signedIn(email);
-        page.navigate(url("/conversations/" + second.number()));
+        Page page = pages.signedIn(email);
+        page.navigate(pages.url("/conversations/" + second.number()));
         page.getByLabel("Merge into conversation").fill(String.valueOf(first.number()));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Merge")).click();
 
-        assertThat(page).hasURL(url("/conversations/" + first.number()));
+        assertThat(page).hasURL(pages.url("/conversations/" + first.number()));
         assertThat(page.locator(".entry.message.inbound .message-body")).containsText(new String[] {
                 "The engine is missing.", "Writing again about the engine.", "do you sell batteries?"});
-        page.navigate(url("/conversations/" + second.number()));
-        assertThat(page).hasURL(url("/conversations/" + first.number()));
+        page.navigate(pages.url("/conversations/" + second.number()));
+        assertThat(page).hasURL(pages.url("/conversations/" + first.number()));
         assertThat(page.locator("#main > .flash.notice")).containsText("was merged into this conversation");
 
         page.locator(".entry.message.inbound", new Page.LocatorOptions().setHasText("batteries"))
@@ -218,27 +216,7 @@ class InboxBrowserTests {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
                 .setName("And one more thing: do you sell batteries?"))).isVisible();
         assertThat(page.locator(".entry.message.inbound")).hasCount(1);
-        page.navigate(url("/conversations/" + first.number()));
+        page.navigate(pages.url("/conversations/" + first.number()));
         assertThat(page.locator(".entry.message.inbound")).hasCount(2);
-    }
-
-    private Page signedIn(String email) {
-        Page page = page();
-        page.navigate(url("/login"));
-        page.getByLabel("Email").fill(email);
-        page.getByLabel("Password").fill(TestBusiness.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        assertThat(page).hasURL(url("/inbox"));
-        return page;
-    }
-
-    private Page page() {
-        BrowserContext context = Browsers.chromium().newContext(new Browser.NewContextOptions().setViewportSize(1280, 860));
-        contexts.add(context);
-        return context.newPage();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }
