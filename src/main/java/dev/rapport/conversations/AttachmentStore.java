@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -67,6 +68,22 @@ public class AttachmentStore {
             });
         }
         return key;
+    }
+
+    /** Deletes the files once the transaction that forgot them commits (at once when there is none). */
+    void discardAfterCommit(List<String> keys) {
+        Runnable discard = () -> keys.forEach(key -> settings.directory().resolve(key.substring(0, 2)).resolve(key)
+                .toFile().delete());
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    discard.run();
+                }
+            });
+        } else {
+            discard.run();
+        }
     }
 
     public InputStream open(Attachment attachment) throws IOException {

@@ -37,8 +37,10 @@ public class CustomerConversations {
     private final JdbcClient jdbc;
     private final Timeline timeline;
     private final Clock clock;
+    private final AttachmentStore attachments;
 
-    CustomerConversations(JdbcClient jdbc, Timeline timeline, Clock clock) {
+    CustomerConversations(JdbcClient jdbc, Timeline timeline, Clock clock, AttachmentStore attachments) {
+        this.attachments = attachments;
         this.jdbc = jdbc;
         this.timeline = timeline;
         this.clock = clock;
@@ -97,6 +99,11 @@ public class CustomerConversations {
         List<UUID> ids = jdbc.sql("select id from conversation where customer_id = ?").param(customer)
                 .query(UUID.class).list();
         for (UUID id : ids) {
+            List<String> files = jdbc.sql("select a.storage_key from attachment a join message m on m.id = a.message "
+                    + "where m.conversation = ? and m.kind = 'INBOUND'").param(id).query(String.class).list();
+            jdbc.sql("delete from attachment where message in (select m.id from message m where m.conversation = ? "
+                    + "and m.kind = 'INBOUND')").param(id).update();
+            attachments.discardAfterCommit(files);
             jdbc.sql("update message set author_name = ?, body = ? where conversation = ? and kind = 'INBOUND'")
                     .params(nameNow, "[Erased at the customer's request]", id).update();
             timeline.record(new Conversation.ConversationId(id), "erased", Actor.system(by),

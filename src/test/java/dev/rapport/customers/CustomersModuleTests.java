@@ -37,6 +37,7 @@ class CustomersModuleTests {
     @Autowired CustomerPrivacy privacy;
     @Autowired CustomerSearch search;
     @Autowired CustomerAttributes attributes;
+    @Autowired dev.rapport.conversations.AttachmentStore attachments;
     @Autowired Desk desk;
     @Autowired Roster roster;
     @Autowired Passwords passwords;
@@ -211,9 +212,18 @@ class CustomersModuleTests {
     }
 
     @Test
-    void exportHoldsEverythingAndEraseForgetsThePersonButKeepsTheConversations() {
+    void exportHoldsEverythingAndEraseForgetsThePersonAndTheirFilesButKeepsTheConversations() throws Exception {
         String email = "eve-" + tag + "@example.com";
-        Conversation conversation = start("Eve Example", email, Channel.WEB_FORM);
+        clock.advance(Duration.ofMinutes(1));
+        byte[] photo = "a photo of Eve's receipt".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Conversation conversation = desk.start(new NewConversation("Receipt", new Requester("Eve Example",
+                EmailAddress.of(email)), Channel.WEB_FORM, "Here is my receipt.", null),
+                List.of(new dev.rapport.conversations.NewAttachment("receipt.png", "image/png", photo.length,
+                        () -> new java.io.ByteArrayInputStream(photo))));
+        var attachment = desk.attachments(conversation.id()).values().iterator().next().getFirst();
+        try (var stored = attachments.open(attachment)) {
+            assertThat(stored).hasBinaryContent(photo);
+        }
         Customer eve = directory.lookup(IdentityKind.EMAIL, email).orElseThrow();
         directory.learnPassion(eve.number(), "Sourdough", maria);
 
@@ -239,6 +249,8 @@ class CustomersModuleTests {
                 .allSatisfy(m -> assertThat(m.body()).doesNotContain("Eve"));
         assertThat(directory.auditTrail(erased.id())).extracting(AuditEntry::action)
                 .containsExactlyInAnyOrder("EXPORTED", "ERASED");
+        assertThat(desk.attachments(conversation.id())).isEmpty();
+        assertThatThrownBy(() -> attachments.open(attachment)).isInstanceOf(java.io.IOException.class);
     }
 
     @Test
