@@ -50,6 +50,8 @@ class CustomerImportTests {
     @Autowired CustomerAttributes attributes;
     @Autowired CustomerImporter importer;
     @Autowired JdbcClient jdbc;
+    @Autowired dev.rapport.agents.ApiAccess apiAccess;
+    @org.springframework.boot.test.web.server.LocalServerPort int port;
 
     private SignedInAgent lead;
     private String tag;
@@ -168,6 +170,29 @@ class CustomerImportTests {
         assertThat(mvc.post().uri("/customers/import").multipart().file(new MockMultipartFile("file", "a.csv", "text/csv",
                 "Name\nAna\n".getBytes(StandardCharsets.UTF_8))).with(authentication(signedIn(agent))).with(csrf()))
                 .hasStatus(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void aFileOverTheServersLimitIsAnsweredInWords() throws Exception {
+        String token = apiAccess.issue(lead.id(), "upload-limit").secret();
+        String boundary = "rapport-" + tag;
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] body = new byte[head.length + 26 * 1024 * 1024 + tail.length];
+        java.util.Arrays.fill(body, (byte) 'x');
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(tail, 0, body, body.length - tail.length, tail.length);
+
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/v1/customers"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        assertThat(response.body()).contains("too large").contains("25 MB");
     }
 
     private UUID upload(String name, byte[] content) {
