@@ -63,7 +63,7 @@ class PageTests {
         assertThat(mvc.get().uri("/inbox")).hasStatus(HttpStatus.FOUND)
                 .redirectedUrl().endsWith("/login");
         assertThat(mvc.get().uri("/inbox").with(as(Role.AGENT))).hasStatusOk()
-                .bodyText().contains("All caught up");
+                .bodyText().contains("<h1>Unassigned</h1>").contains("href=\"/inbox?view=mine\"");
     }
 
     @Test
