@@ -165,6 +165,17 @@ explain (analyze, buffers) execute by_number(:cnumber);
 
 \echo
 \echo ==== Generic plans of the same statements (what PostgreSQL may use once pgjdbc prepared them on the server)
+\echo ==== G0. Default plan_cache_mode (auto): a rare term six times, then explained: the generic plan has taken over,
+\echo ====     which is why CustomerSearch sets plan_cache_mode = force_custom_plan for contains-searches
+reset plan_cache_mode;
+prepare contains_auto(text, text, text) as :cols :contains :order;
+execute contains_auto('%emma wi%', '%emma wi%', '%emma wi%') \g /dev/null
+execute contains_auto('%emma wi%', '%emma wi%', '%emma wi%') \g /dev/null
+execute contains_auto('%emma wi%', '%emma wi%', '%emma wi%') \g /dev/null
+execute contains_auto('%emma wi%', '%emma wi%', '%emma wi%') \g /dev/null
+execute contains_auto('%emma wi%', '%emma wi%', '%emma wi%') \g /dev/null
+execute contains_auto('%emma wi%', '%emma wi%', '%emma wi%') \g /dev/null
+explain (analyze, buffers) execute contains_auto('%emma wi%', '%emma wi%', '%emma wi%');
 set plan_cache_mode = force_generic_plan;
 \echo ==== G3. Name fragment, generic
 explain (analyze, buffers) execute contains('%emma wi%', '%emma wi%', '%emma wi%');
