@@ -1,5 +1,6 @@
 -- Fills a freshly set-up Rapport database on PostgreSQL with a help desk at scale, for benchmarks/inbox/run.sh:
---   10 teams, 50 agents with team memberships, 200,000 customers (requester name and email; customer_id stays null),
+--   10 teams, 50 agents with team memberships, 200,000 requesters (people.sql; customer_id stays null here:
+--   customers.sql, run after this by generate.sh, makes them customers and links their conversations),
 --   1,000,000 conversations (numbers 1001..1,001,000 over three years, ~2.5 % still open), ~300,000 tagged from 40
 --   tags, 5,000,000 messages with bodies of realistic length, ~4.5 million timeline entries and some followers.
 --
@@ -82,33 +83,8 @@ select a.id, t.id from g_agent a join g_team t on t.no = a.team_no
 union all
 select a.id, t.id from g_agent a join g_team t on t.no = (a.no + 2) % 10 + 1 where a.no % 3 = 0;
 
--- Customers: 200,000 distinct names and addresses (names repeat, as they do; addresses never do).
-create temp table g_customer on commit drop as
-select no, f || ' ' || l as name,
-       lower(f) || '.' || lower(l) || case when no >= 10000 then (no / 10000)::text else '' end || '@'
-           || (array['example.com','mail.example','example.org','post.example','example.net','inbox.example',
-                     'corp.example','shop.example'])[1 + no % 8] as email
-from (select no,
-             (array['Anna','Ben','Carla','David','Emma','Finn','Grace','Hugo','Isla','Jack','Kira','Leo','Lily','Max',
-                    'Nina','Oscar','Paula','Quinn','Rosa','Sam','Tara','Umar','Vera','Will','Xenia','Yusuf','Zara',
-                    'Adam','Bea','Chris','Dana','Eli','Fay','Gil','Hana','Ida','Joel','Kai','Lara','Milo','Nils',
-                    'Olga','Petra','Ravi','Sina','Tim','Ulla','Vince','Wanda','Yann','Alice','Boris','Cleo','Dmitri',
-                    'Eva','Frank','Gemma','Hiro','Irene','Jorge','Karen','Lars','Mona','Nadia','Otto','Pia','Rita',
-                    'Stefan','Tess','Uwe','Valerie','Walter','Yvonne','Zeynep','Agnes','Bruno','Cyril','Dora',
-                    'Erik','Flora','Georg','Helga','Igor','Jana','Klaus','Lotte','Marta','Nico','Olivia','Peter',
-                    'Rhea','Simon','Tina','Vlad','Wiebke','Xavier','Yara','Zoltan','Aylin','Björn'])[1 + no % 100] as f,
-             (array['Smith','Müller','Brown','Martin','Lopez','Kim','Nguyen','Schmidt','Taylor','Wilson','Moore',
-                    'Clark','Lewis','Young','Walker','Hall','Allen','King','Wright','Scott','Green','Baker','Adams',
-                    'Nelson','Hill','Campbell','Mitchell','Roberts','Carter','Phillips','Evans','Turner','Torres',
-                    'Parker','Collins','Edwards','Stewart','Flores','Morris','Murphy','Cook','Rogers','Morgan','Cooper',
-                    'Peterson','Bailey','Reed','Kelly','Howard','Cox','Ward','Richardson','Watson','Brooks','Wood',
-                    'James','Bennett','Gray','Hughes','Price','Sanders','Myers','Long','Ross','Foster','Powell',
-                    'Jenkins','Perry','Russell','Sullivan','Bell','Coleman','Butler','Henderson','Barnes','Fisher',
-                    'Vasquez','Simmons','Graham','Marshall','Owens','Harrison','Gibson','Wallace','Reyes','Ellis',
-                    'Hamilton','Hayes','Ford','Jordan','Meier','Becker','Wolf','Schulz','Krause','Lange','Lehmann',
-                    'Köhler','Frank','Berger'])[1 + (no / 100) % 100] as l
-      from generate_series(0, 199999) no) n;
-alter table g_customer add primary key (no);
+-- Customers: the 200,000 people of people.sql (requester names and addresses; customers.sql makes them customers).
+\ir people.sql
 
 -- Message bodies: 10,000 bodies built from sentences a customer, an agent or a colleague would write, 1-9 sentences
 -- (a few long ones of 15-30), in paragraphs. Messages pick one and add greeting, signature or quoted text.

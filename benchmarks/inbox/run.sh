@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Measures the shared inbox at scale on PostgreSQL: page and API latency (p50/p95 of server and client time) and the
-# rate at which the API creates conversations. Starts from a prepared database (docs/benchmarks-inbox.md):
-# Flyway-migrated, set up by Rapport with the admin below, then filled by benchmarks/inbox/generate.sh.
+# Measures the shared inbox at scale on PostgreSQL: page and API latency (p50/p95 of server and client time), the
+# customers list and search (customers-run.sh) and the rate at which the API creates conversations. Starts from a prepared database (docs/benchmarks-inbox.md):
+# Flyway-migrated, set up by Rapport with the admin below, then filled by benchmarks/inbox/generate.sh (conversations
+# and customers).
 #
 #   benchmarks/inbox/run.sh [requests]        (default 200 measured requests per endpoint, after 100 warm-up ones)
 #
@@ -13,6 +14,8 @@
 #   BENCH_BUILD=1                      build the jar first (./mvnw package); otherwise the existing target/ jar is used
 #   BENCH_JAR                          run this jar instead of target/rapport-*.jar
 #   BENCH_APP_ARGS                     extra arguments for the app (experiments, e.g. --spring.mvc.static-path-pattern=...)
+#   BENCH_PARTS                        which GET cases ["inbox customers"]; e.g. BENCH_PARTS=customers
+#   BENCH_WARMUP                       warm-up requests per endpoint [100]
 #   BENCH_CREATE_SECONDS, BENCH_CREATE_CLIENTS   API create load [20 s, "4 8" connections; empty: skip it]
 # psql reaches the same database through PGHOST/PGPORT/PGDATABASE/PGUSER/PGPASSWORD [127.0.0.1, 5432, rapport_bench,
 # bench, bench]; it picks the conversations and filters to request and counts what the API created.
@@ -24,13 +27,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 requests=${1:-200}
-warmup=100
+warmup=${BENCH_WARMUP:-100}
 port=${BENCH_PORT:-18181}
 base="http://127.0.0.1:$port"
 email=${BENCH_EMAIL:-admin@bench.example}
 password=${BENCH_PASSWORD:-bench-admin-password}
 create_seconds=${BENCH_CREATE_SECONDS:-20}
 create_clients=${BENCH_CREATE_CLIENTS-4 8}
+parts=" ${BENCH_PARTS:-inbox customers} "
 : "${JAVA_HOME:?set JAVA_HOME to a JDK 21+}"
 export RAPPORT_DATABASE_URL=${RAPPORT_DATABASE_URL:-jdbc:postgresql://127.0.0.1:5432/rapport_bench}
 export RAPPORT_DATABASE_USER=${RAPPORT_DATABASE_USER:-bench} RAPPORT_DATABASE_PASSWORD=${RAPPORT_DATABASE_PASSWORD:-bench}
@@ -71,7 +75,7 @@ trap 'stop_app; rm -rf "$work"' EXIT
 echo "machine:  $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1024/1024}' /proc/meminfo), $(uname -r)"
 echo "java:     $("$JAVA_HOME/bin/java" -version 2>&1 | head -n1)"
 echo "database: $(sql "select split_part(version(), ' on ', 1)"), $RAPPORT_DATABASE_URL, $(sql "select pg_size_pretty(pg_database_size(current_database()))")"
-echo "data:     $conversations conversations, $(sql "select count(*) from conversation where is_open") open, $(sql "select reltuples::bigint from pg_class where relname = 'message'") messages (estimate)"
+echo "data:     $conversations conversations, $(sql "select count(*) from conversation where is_open") open, $(sql "select reltuples::bigint from pg_class where relname = 'message'") messages (estimate), $(sql "select count(*) from customer") customers"
 
 (cd "$work" && exec "$JAVA_HOME/bin/java" -jar "$jar" --server.port="$port" \
   --server.tomcat.basedir="$work/tomcat" --server.tomcat.accesslog.enabled=true \
@@ -87,10 +91,12 @@ for i in $(seq 1 240); do
   sleep 0.5
 done
 java_pid=$(pgrep -P $app java || echo $app)
-missing=$(sql "select string_agg(column_name, ', ') from information_schema.columns
-               where table_name = 'conversation' and table_schema = current_schema()
-                 and column_name not in (select attname from pg_stats where tablename = 'conversation')")
-[[ -z $missing ]] || echo "WARNING: no planner statistics for conversation.($missing); plans may differ until ANALYZE"
+for table in conversation customer customer_identity organisation; do
+  missing=$(sql "select string_agg(column_name, ', ') from information_schema.columns
+                 where table_name = '$table' and table_schema = current_schema()
+                   and column_name not in (select attname from pg_stats where tablename = '$table')")
+  [[ -z $missing ]] || echo "WARNING: no planner statistics for $table.($missing); plans may differ until ANALYZE"
+done
 
 # Sign in through the form, as a browser does.
 jar_file="$work/cookies"
@@ -160,18 +166,29 @@ measure() {
 pct() { awk -v p="$1" '{v[NR] = $1} END {i = int((p * NR + 99) / 100); if (i < 1) i = 1; print v[i]}' "$2"; }
 
 session=(-b "$jar_file")
-measure inbox-all-open 50 "/inbox?view=all-open" "${session[@]}"
-measure inbox-team-tag 50 "/inbox?view=all-open&team=$team&tag=$common_tag" "${session[@]}"
-measure inbox-team-rare-tag - "/inbox?view=all-open&team=$team&tag=$rare_tag" "${session[@]}"
-measure inbox-list-only - "/inbox?view=all-open" "${session[@]}" -H 'HX-Request: true' -H 'HX-Target: inbox-list'
-measure inbox-unassigned - "/inbox" "${session[@]}"
-measure conversation 50 "/conversations/{n}" "${session[@]}"
+if [[ $parts == *" inbox "* ]]; then
+  measure inbox-all-open 50 "/inbox?view=all-open" "${session[@]}"
+  measure inbox-team-tag 50 "/inbox?view=all-open&team=$team&tag=$common_tag" "${session[@]}"
+  measure inbox-team-rare-tag - "/inbox?view=all-open&team=$team&tag=$rare_tag" "${session[@]}"
+  measure inbox-list-only - "/inbox?view=all-open" "${session[@]}" -H 'HX-Request: true' -H 'HX-Target: inbox-list'
+  measure inbox-unassigned - "/inbox" "${session[@]}"
+  measure conversation 50 "/conversations/{n}" "${session[@]}"
 
-api_list=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$base/api/v1/conversations")
-if [[ $api_list == 200 ]]; then
-  measure api-list 50 "/api/v1/conversations" -H "Authorization: Bearer $token"
-else
-  echo "GET /api/v1/conversations answered $api_list: API list not measured"
+  api_list=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$base/api/v1/conversations")
+  if [[ $api_list == 200 ]]; then
+    measure api-list 50 "/api/v1/conversations" -H "Authorization: Bearer $token"
+  else
+    echo "GET /api/v1/conversations answered $api_list: API list not measured"
+  fi
+fi
+
+# Customers list and search: the list page and the API for each kind of search (customers-run.sh).
+if [[ $parts == *" customers "* ]]; then
+  if [[ $(sql "select count(*) from customer") -lt 100000 ]]; then
+    echo "fewer than 100,000 customers: run benchmarks/inbox/generate.sh (customers.sql) first; customers not measured"
+  else
+    source benchmarks/inbox/customers-run.sh
+  fi
 fi
 
 # Create throughput: wrk keeps N connections busy for a while; the rate counted is conversations the database gained.
@@ -231,12 +248,12 @@ fi
 
 echo
 echo "GET latency, $requests requests each after $warmup warm-up ones, one at a time (ms; target: p95 <= 50 ms server time)"
-printf '%-20s %8s %8s %8s %10s %10s %10s %12s %9s\n' endpoint "srv p50" "srv p95" "srv p99" "client p50" "client p95" \
+printf '%-28s %8s %8s %8s %10s %10s %10s %12s %9s\n' endpoint "srv p50" "srv p95" "srv p99" "client p50" "client p95" \
   "p95/target" "CPU/req a+pg" "other CPU"
 while read -r name target s50 s95 s99 c50 c95 other app_ms pg_ms; do
   ratio=-
   [[ $target != - ]] && ratio=$(awk -v a="$s95" -v t="$target" 'BEGIN {printf "%.2f", a / t}')
-  printf '%-20s %8.1f %8.1f %8.1f %10.1f %10.1f %10s %12s %9s\n' "$name" "$s50" "$s95" "$s99" "$c50" "$c95" "$ratio" \
+  printf '%-28s %8.1f %8.1f %8.1f %10.1f %10.1f %10s %12s %9s\n' "$name" "$s50" "$s95" "$s99" "$c50" "$c95" "$ratio" \
     "$app_ms+$pg_ms" "$other"
 done <"$results"
 echo "(CPU/req: ms of CPU per request in the app + in PostgreSQL, averaged over warm-up and measured requests;"
