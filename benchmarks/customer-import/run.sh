@@ -76,4 +76,5 @@ import_s=$(awk -v a=$t2 -v b=$t3 'BEGIN {printf "%.2f", (b - a) / 1e9}')
 echo "status:   $status; $imported imported, $rejected rejected; $customers customers and $identities identities in the database"
 echo "upload:   ${upload_s} s (read, check and store the whole file)"
 echo "import:   ${import_s} s ($(awk -v r=$rows -v s=$import_s 'BEGIN {printf "%.0f", r / s}') rows/s)"
+grep -o "Customer import .*done in.*" "$work/app.log" | sed 's/^/app log:  /' || true
 echo "total:    $(awk -v a=$upload_s -v b=$import_s 'BEGIN {printf "%.2f", a + b}') s; target 60 s for 100,000 rows"

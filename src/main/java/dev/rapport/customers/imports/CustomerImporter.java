@@ -207,22 +207,24 @@ public class CustomerImporter {
             ChunkWriter.Author author = new ChunkWriter.Author(upload.uploadedBy(), upload.uploadedByName());
             Map<String, Integer> seen = new HashMap<>();
             List<CsvFile.Row> chunk = new ArrayList<>(CHUNK);
+            Timings timings = new Timings(System.nanoTime());
             file.rows(upload.processed() + 2, row -> {
                 chunk.add(row);
                 if (chunk.size() == CHUNK) {
-                    importChunk(id, file, reader, author, seen, chunk);
+                    importChunk(id, file, reader, author, seen, chunk, timings);
                     chunk.clear();
                 }
             });
             if (!chunk.isEmpty()) {
-                importChunk(id, file, reader, author, seen, chunk);
+                importChunk(id, file, reader, author, seen, chunk, timings);
             }
+            log.info("Customer import {}: {}", id, timings);
             transactions.executeWithoutResult(status -> {
                 CustomerImport done = require(id);
                 done.finish(clock.instant());
                 imports.save(done);
             });
-            log.info("Customer import {} done", id);
+
         } catch (RuntimeException e) {
             log.warn("Customer import {} stopped: {}", id, e.toString());
             transactions.executeWithoutResult(status -> {
@@ -234,8 +236,26 @@ public class CustomerImporter {
         }
     }
 
+    /** Where an import's time went, for the log: checking rows or writing them. */
+    private static final class Timings {
+        private final long started;
+        private long checking;
+        private long writing;
+
+        Timings(long started) {
+            this.started = started;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT, "done in %.1f s (checking rows %.1f s, writing %.1f s)",
+                    (System.nanoTime() - started) / 1e9, checking / 1e9, writing / 1e9);
+        }
+    }
+
     private void importChunk(UUID id, CsvFile file, RowReader reader, ChunkWriter.Author author,
-                             Map<String, Integer> seen, List<CsvFile.Row> rows) {
+                             Map<String, Integer> seen, List<CsvFile.Row> rows, Timings timings) {
+        long checkStart = System.nanoTime();
         Map<Integer, String> refused = new LinkedHashMap<>();
         List<ImportedCustomer> valid = new ArrayList<>();
         for (CsvFile.Row row : rows) {
@@ -257,8 +277,11 @@ public class CustomerImporter {
                 case RowReader.Refused no -> refused.put(row.number(), no.reason());
             }
         }
+        long writeStart = System.nanoTime();
+        timings.checking += writeStart - checkStart;
         try {
             transactions.executeWithoutResult(status -> commit(id, file, rows, valid, refused, author));
+            timings.writing += System.nanoTime() - writeStart;
         } catch (RuntimeException chunkFailed) {
             log.info("Chunk of customer import {} failed as a whole ({}); importing its rows one by one", id,
                     chunkFailed.toString());
