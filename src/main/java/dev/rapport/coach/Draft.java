@@ -16,9 +16,6 @@ final class Draft {
     static final byte QUOTED = 1;
     static final byte SIGNATURE = 2;
 
-    private static final Pattern WROTE = Pattern.compile("(?m)^[ \\t]*on\\b[^\\n]{0,300}(?:\\n[^\\n]{0,200})?\\bwrote:[ \\t]*$");
-    private static final Pattern ORIGINAL = Pattern.compile(
-            "(?m)^[ \\t]*(?:-{2,}[ \\t]*(?:original message|forwarded message)[ \\t]*-{2,}|from:[^\\n]*\\n[ \\t]*(?:sent|date):)");
     private static final int MAX_QUOTE = 400;
 
     final String text;
@@ -77,17 +74,47 @@ final class Draft {
 
     // --- quoted text -------------------------------------------------------------------------------------------
 
+    /** From an "On … wrote:" line, an "-----Original Message-----" line or a "From:/Sent:" header on, it's history. */
     private void markQuotedHistory() {
-        int from = length;
-        Matcher wrote = WROTE.matcher(lower);
-        if (wrote.find()) {
-            from = wrote.start();
+        int lineStart = 0;
+        while (lineStart < length) {
+            int lineEnd = lineEnd(lineStart);
+            int s = lineStart;
+            while (s < lineEnd && (lower.charAt(s) == ' ' || lower.charAt(s) == '\t')) {
+                s++;
+            }
+            int e = trimEnd(s, lineEnd);
+            if (startsHistory(s, e, lineEnd)) {
+                Arrays.fill(mask, lineStart, length, QUOTED);
+                return;
+            }
+            lineStart = lineEnd + 1;
         }
-        Matcher original = ORIGINAL.matcher(lower);
-        if (original.find() && original.start() < from) {
-            from = original.start();
+    }
+
+    private boolean startsHistory(int s, int e, int lineEnd) {
+        if (e - s < 5) {
+            return false;
         }
-        Arrays.fill(mask, from, length, QUOTED);
+        if (lower.startsWith("on ", s)) {
+            if (lower.startsWith("wrote:", e - 6) && e - s < 300) {
+                return true;
+            }
+            int nextEnd = lineEnd < length ? trimEnd(lineEnd + 1, lineEnd(lineEnd + 1)) : -1;
+            return nextEnd > 0 && nextEnd - s < 500 && lower.startsWith("wrote:", nextEnd - 6);
+        }
+        if (lower.charAt(s) == '-' && lower.startsWith("--", s)) {
+            String line = lower.substring(s, e);
+            return line.contains("original message") || line.contains("forwarded message");
+        }
+        if (lower.startsWith("from:", s) && lineEnd < length) {
+            int next = lineEnd + 1;
+            while (next < length && (lower.charAt(next) == ' ' || lower.charAt(next) == '\t')) {
+                next++;
+            }
+            return lower.startsWith("sent:", next) || lower.startsWith("date:", next);
+        }
+        return false;
     }
 
     private void markQuotedLines() {

@@ -32,7 +32,9 @@ final class PhraseCompiler {
     private static final String SEP = ",?\\s+";
     private static final String WORD = "[^\\s.!?,;:]+";
     private static final String GAP = "(?:\\s+[^\\s.!?]+){0,4}";
-    private static final String END_OF_WORD = "(?![\\p{L}\\p{N}]|'\\p{L})";
+    /** Letters and digits of the lower-cased text, as ranges (much cheaper for the regex engine than \\p{L}). */
+    private static final String LETTER = "a-z0-9\\u00c0-\\u024f\\u0370-\\u1fff\\u3040-\\u9fff\\uac00-\\ud7af";
+    private static final String END_OF_WORD = "(?![" + LETTER + "]|'[" + LETTER + "])";
 
     /** Contractions and what else they match; authors write the contraction. */
     private static final Map<String, List<String>> CONTRACTIONS = Map.ofEntries(
@@ -78,8 +80,16 @@ final class PhraseCompiler {
             Map.entry("would've", List.of("would have")),
             Map.entry("let's", List.of("let us")));
 
-    /** A compiled phrase: its pattern (use with {@code lookingAt} from a word start) and the words that start it. */
-    record Compiled(String phrase, Pattern pattern, Set<String> triggers, Set<String> prefixTriggers) {
+    /**
+     * A compiled phrase: its pattern (use with {@code lookingAt} from a word start), the words that can start it and,
+     * for each, the words that can come right after it ({@code null}: any), so most tries end with a set lookup
+     * instead of a regex; and the word beginnings that can start it.
+     */
+    record Compiled(String phrase, Pattern pattern, Map<String, Set<String>> triggers, Set<String> prefixTriggers) {
+
+        Set<String> triggerWords() {
+            return triggers.keySet();
+        }
     }
 
     private PhraseCompiler() {
@@ -95,29 +105,44 @@ final class PhraseCompiler {
         if (parser.pos < source.length()) {
             throw invalid(phrase, "unexpected '" + source.charAt(parser.pos) + "'");
         }
-        Set<String> triggers = new LinkedHashSet<>();
+        Map<String, Set<String>> triggers = new java.util.LinkedHashMap<>();
         Set<String> prefixes = new LinkedHashSet<>();
-        firstWords(seq, phrase, triggers, prefixes);
+        firsts(seq.nodes(), List.of(), phrase, triggers, prefixes);
         StringBuilder regex = new StringBuilder();
         emit(seq, regex);
         try {
-            return new Compiled(phrase, Pattern.compile(regex.toString()), Set.copyOf(triggers), Set.copyOf(prefixes));
+            return new Compiled(phrase, Pattern.compile(regex.toString()), java.util.Collections.unmodifiableMap(triggers),
+                    Set.copyOf(prefixes));
         } catch (PatternSyntaxException e) {
             throw invalid(phrase, e.getDescription());
         }
     }
 
-    /** The word a phrase word is looked up by: its leading letters, digits and apostrophes. */
+    /** The word a phrase word is looked up by: its leading letters, digits and apostrophes, without end apostrophes. */
     static String triggerOf(String word) {
         int end = 0;
         while (end < word.length() && isWordChar(word.charAt(end))) {
             end++;
         }
-        return word.substring(0, end);
+        int start = 0;
+        while (start < end && word.charAt(start) == '\'') {
+            start++;
+        }
+        while (end > start && word.charAt(end - 1) == '\'') {
+            end--;
+        }
+        return word.substring(start, end);
     }
 
+    /** Whether the whole phrase word is one token of text (no hyphen, slash or punctuation inside or after it). */
+    private static boolean wholeToken(String word) {
+        String trigger = triggerOf(word);
+        return word.equals(trigger) || word.equals(trigger + "'") || word.equals("'" + trigger);
+    }
+
+    /** Letters, digits, apostrophes and the halves of emoji (so "🙄" is a word a rule can name). */
     static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '\'';
+        return Character.isLetterOrDigit(c) || c == '\'' || Character.isSurrogate(c);
     }
 
     private static IllegalArgumentException invalid(String phrase, String why) {
@@ -222,27 +247,109 @@ final class PhraseCompiler {
 
     // --- triggers ----------------------------------------------------------------------------------------------
 
-    private static void firstWords(Seq seq, String phrase, Set<String> triggers, Set<String> prefixes) {
-        Node first = seq.nodes().getFirst();
+    /**
+     * The words that can start {@code nodes} (followed by {@code rest}) and, for each, the words that can follow it;
+     * {@code null} stands for "any word", which is always the safe answer.
+     */
+    private static void firsts(List<Node> nodes, List<Node> rest, String phrase, Map<String, Set<String>> triggers,
+                               Set<String> prefixes) {
+        Node first = nodes.getFirst();
+        List<Node> after = concat(nodes.subList(1, nodes.size()), rest);
         switch (first) {
             case Word word -> {
                 String trigger = triggerOf(word.text());
                 if (trigger.isEmpty()) {
                     throw invalid(phrase, "it must start with a word, not '" + word.text() + "'");
                 }
-                if (word.prefix() && trigger.length() == word.text().length()) {
-                    prefixes.add(trigger);
-                } else {
-                    triggers.add(trigger);
-                    for (String longForm : CONTRACTIONS.getOrDefault(word.text(), List.of())) {
-                        triggers.add(longForm.split(" ")[0]);
+                if (word.prefix()) {
+                    if (trigger.length() == word.text().length()) {
+                        prefixes.add(trigger);
+                    } else {
+                        addTrigger(triggers, trigger, null);
                     }
+                    return;
+                }
+                addTrigger(triggers, trigger, wholeToken(word.text()) ? starts(after) : null);
+                for (String longForm : CONTRACTIONS.getOrDefault(word.text(), List.of())) {
+                    String[] parts = longForm.split(" ");
+                    addTrigger(triggers, parts[0], parts.length > 1 ? Set.of(parts[1]) : starts(after));
                 }
             }
-            case Alt alt when !alt.optional() -> alt.branches().forEach(b -> firstWords(b, phrase, triggers, prefixes));
-            case Number number -> triggers.add(NUMBER_TRIGGER);
+            case Alt alt when !alt.optional() -> alt.branches().forEach(b -> firsts(b.nodes(), after, phrase, triggers,
+                    prefixes));
+            case Number number -> addTrigger(triggers, NUMBER_TRIGGER, null);
             default -> throw invalid(phrase, "it must start with a word (not *, ... or [optional words])");
         }
+    }
+
+    private static void addTrigger(Map<String, Set<String>> triggers, String trigger, Set<String> next) {
+        if (triggers.containsKey(trigger)) {
+            Set<String> known = triggers.get(trigger);
+            if (known == null || next == null) {
+                triggers.put(trigger, null);
+            } else {
+                Set<String> union = new java.util.HashSet<>(known);
+                union.addAll(next);
+                triggers.put(trigger, Set.copyOf(union));
+            }
+        } else {
+            triggers.put(trigger, next == null ? null : Set.copyOf(next));
+        }
+    }
+
+    /** The words {@code nodes} can start with, or {@code null} when that can be any word (or nothing at all). */
+    private static Set<String> starts(List<Node> nodes) {
+        if (nodes.isEmpty()) {
+            return null;
+        }
+        Node first = nodes.getFirst();
+        List<Node> after = nodes.subList(1, nodes.size());
+        switch (first) {
+            case Word word -> {
+                if (word.prefix() || triggerOf(word.text()).isEmpty()) {
+                    return null;
+                }
+                Set<String> words = new java.util.HashSet<>();
+                words.add(triggerOf(word.text()));
+                for (String longForm : CONTRACTIONS.getOrDefault(word.text(), List.of())) {
+                    words.add(longForm.split(" ")[0]);
+                }
+                return words;
+            }
+            case Alt alt -> {
+                Set<String> words = new java.util.HashSet<>();
+                for (Seq branch : alt.branches()) {
+                    Set<String> branchStarts = starts(concat(branch.nodes(), after));
+                    if (branchStarts == null) {
+                        return null;
+                    }
+                    words.addAll(branchStarts);
+                }
+                if (alt.optional()) {
+                    Set<String> skipped = starts(after);
+                    if (skipped == null) {
+                        return null;
+                    }
+                    words.addAll(skipped);
+                }
+                return words;
+            }
+            case Number number -> {
+                return Set.of(NUMBER_TRIGGER);
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    private static List<Node> concat(List<Node> a, List<Node> b) {
+        if (b.isEmpty()) {
+            return a;
+        }
+        List<Node> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     // --- regex -------------------------------------------------------------------------------------------------
@@ -323,7 +430,7 @@ final class PhraseCompiler {
         }
         String text = word.text();
         if (word.prefix()) {
-            out.append("[\\p{L}\\p{N}'-]*");
+            out.append("[" + LETTER + "'-]*");
         } else if (Character.isLetterOrDigit(text.charAt(text.length() - 1))) {
             out.append(END_OF_WORD);
         }

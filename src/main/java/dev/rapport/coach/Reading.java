@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,10 +59,14 @@ final class Reading {
 
     // --- matching ----------------------------------------------------------------------------------------------
 
+    /** Cuts our text into words once, then tries each phrase that can start at a word and fit the next one. */
     private void scanWords() {
         String lower = draft.lower;
         int n = draft.length;
-        int regionEnd = 0;
+        int[] starts = new int[Math.max(16, n / 4)];
+        int[] ends = new int[starts.length];
+        String[] tokens = new String[starts.length];
+        int count = 0;
         for (int i = 0; i < n; i++) {
             if (!draft.isOurs(i)) {
                 continue;
@@ -83,40 +88,58 @@ final class Reading {
                 tokenEnd--;
             }
             if (start < tokenEnd) {
-                if (regionEnd <= start) {
-                    regionEnd = start;
-                    while (regionEnd < n && draft.isOurs(regionEnd)) {
-                        regionEnd++;
-                    }
+                if (count == starts.length) {
+                    starts = Arrays.copyOf(starts, count * 2);
+                    ends = Arrays.copyOf(ends, count * 2);
+                    tokens = Arrays.copyOf(tokens, count * 2);
                 }
+                starts[count] = start;
+                ends[count] = tokenEnd;
+                tokens[count] = lower.substring(start, tokenEnd);
+                count++;
                 if (draft.isJudged(start)) {
                     judgedWords++;
                 }
-                token(lower.substring(start, tokenEnd), start, regionEnd);
             }
             i = end - 1;
         }
+        int regionEnd = 0;
+        for (int t = 0; t < count; t++) {
+            int start = starts[t];
+            if (regionEnd <= start) {
+                regionEnd = start;
+                while (regionEnd < n && draft.isOurs(regionEnd)) {
+                    regionEnd++;
+                }
+            }
+            String next = t + 1 < count && starts[t + 1] < regionEnd ? tokens[t + 1] : null;
+            token(tokens[t], next, start, regionEnd);
+        }
     }
 
-    private void token(String token, int start, int regionEnd) {
+    private void token(String token, String next, int start, int regionEnd) {
         RuleBook.Entry[] entries = book.byWord.get(token);
         if (entries != null) {
-            tryAll(entries, start, regionEnd);
+            tryAll(entries, next, start, regionEnd);
         }
         if (Character.isDigit(token.charAt(0))) {
-            tryAll(book.byNumber, start, regionEnd);
+            tryAll(book.byNumber, next, start, regionEnd);
         }
-        if (!book.byPrefix.isEmpty()) {
-            for (var prefix : book.byPrefix.entrySet()) {
+        Map<String, RuleBook.Entry[]> prefixes = book.byPrefix.get(token.charAt(0));
+        if (prefixes != null) {
+            for (var prefix : prefixes.entrySet()) {
                 if (token.startsWith(prefix.getKey())) {
-                    tryAll(prefix.getValue(), start, regionEnd);
+                    tryAll(prefix.getValue(), next, start, regionEnd);
                 }
             }
         }
     }
 
-    private void tryAll(RuleBook.Entry[] entries, int start, int regionEnd) {
+    private void tryAll(RuleBook.Entry[] entries, String next, int start, int regionEnd) {
         for (RuleBook.Entry entry : entries) {
+            if (!entry.admits(next)) {
+                continue;
+            }
             Matcher matcher = matchers[entry.id()];
             if (matcher == null) {
                 matcher = entry.pattern().matcher(draft.lower);
@@ -165,6 +188,9 @@ final class Reading {
     }
 
     private boolean cancelled(RuleBook.Rule rule, int start, int end) {
+        if (rule.sentenceStart() && !atSentenceStart(start)) {
+            return true;
+        }
         for (int i = 0; i < rule.unlessLists().length; i++) {
             if (found(rule.unlessLists()[i], rule.unlessScopes()[i], start, end)) {
                 return true;
@@ -405,12 +431,10 @@ final class Reading {
         }
         int from = draft.greetingStart >= 0 ? draft.greetingStart : draft.bodyStart;
         int to = draft.sentenceEnd(draft.sentenceOf(draft.bodyStart));
-        Matcher matcher = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(name.toLowerCase(Locale.ROOT)
-                        .replace('\u2019', '\'')).replace(" ", "\\E\\s+\\Q") + "(?![\\p{L}\\p{N}])")
-                .matcher(draft.lower).region(from, to);
-        if (matcher.find()) {
-            signals.add(new PositiveSignal(Signal.USES_NAME, new Span(matcher.start(), matcher.end()),
-                    book.signals.get(Signal.USES_NAME).id(), book.signals.get(Signal.USES_NAME).why()));
+        Span found = findName(from, to);
+        if (found != null) {
+            signals.add(new PositiveSignal(Signal.USES_NAME, found, book.signals.get(Signal.USES_NAME).id(),
+                    book.signals.get(Signal.USES_NAME).why()));
             return;
         }
         RuleFile.Check check = book.checks.get(Category.MISSING_NAME);
@@ -428,6 +452,32 @@ final class Reading {
         }
         findings.add(new Finding(Category.MISSING_NAME, span, check.id(), check.why().replace("{name}", name),
                 check.suggestion().replace("{name}", name), Optional.of(replacement)));
+    }
+
+    /** The preferred name as a whole word (or words) between {@code from} and {@code to}, ignoring case. */
+    private Span findName(int from, int to) {
+        String[] parts = name.toLowerCase(Locale.ROOT).replace('\u2019', '\'').split("\\s+");
+        int at = from;
+        while (at < to) {
+            int start = draft.lower.indexOf(parts[0], at);
+            if (start < 0 || start >= to) {
+                return null;
+            }
+            int end = start + parts[0].length();
+            for (int p = 1; p < parts.length && end > 0; p++) {
+                int next = end;
+                while (next < to && Character.isWhitespace(draft.lower.charAt(next))) {
+                    next++;
+                }
+                end = next > end && draft.lower.startsWith(parts[p], next) ? next + parts[p].length() : -1;
+            }
+            if (end > 0 && end <= to && (start == 0 || !Character.isLetterOrDigit(draft.lower.charAt(start - 1)))
+                    && (end == draft.length || !Character.isLetterOrDigit(draft.lower.charAt(end)))) {
+                return new Span(start, end);
+            }
+            at = start + 1;
+        }
+        return null;
     }
 
     private String salutation(String line) {

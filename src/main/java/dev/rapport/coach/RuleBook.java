@@ -31,23 +31,40 @@ final class RuleBook {
             Category.SHOUTING, Category.MISSING_NAME, Category.NO_NEXT_STEP);
 
     /** A compiled rule. Refusal rules (cold no, can't without can) only mark refusals; the reading decides. */
-    record Rule(String id, Category category, Set<Kind> kinds, List<Pattern> scans, int[] unlessLists,
-                RuleFile.Scope[] unlessScopes, String why, String suggestion, String replacement, boolean custom) {
+    record Rule(String id, Category category, Set<Kind> kinds, List<Pattern> scans, boolean sentenceStart,
+                int[] unlessLists, RuleFile.Scope[] unlessScopes, String why, String suggestion, String replacement,
+                boolean custom) {
 
         boolean refusal() {
             return category == Category.COLD_NO || category == Category.CANT_WITHOUT_CAN;
         }
     }
 
-    /** One phrase, and whose it is: a rule (owner &gt;= 0) or a list (list index {@code -owner - 1}). */
-    record Entry(int id, Pattern pattern, int owner) {
+    /**
+     * One phrase as looked up by one of its first words: whose it is (a rule when {@code owner >= 0}, else list
+     * {@code -owner - 1}) and which words may follow that first word ({@code null}: any).
+     */
+    record Entry(int id, Pattern pattern, int owner, Set<String> next) {
+
+        /** Whether the word after the first one can belong to this phrase; cheap, so tried before the pattern. */
+        boolean admits(String nextWord) {
+            if (next == null) {
+                return true;
+            }
+            if (nextWord == null) {
+                return false;
+            }
+            return next.contains(nextWord)
+                    || Character.isDigit(nextWord.charAt(0)) && next.contains(PhraseCompiler.NUMBER_TRIGGER);
+        }
     }
 
     final RuleFile file;
     final List<Rule> rules = new ArrayList<>();
     final List<String> listNames = new ArrayList<>();
     final Map<String, Entry[]> byWord;
-    final Map<String, Entry[]> byPrefix;
+    /** Phrases starting with a word beginning ("apologi*"), grouped by the beginning's first letter. */
+    final Map<Character, Map<String, Entry[]>> byPrefix;
     final Entry[] byNumber;
     final int entryCount;
     final Draft.Words words;
@@ -101,12 +118,15 @@ final class RuleBook {
             if (!ids.add(rule.id())) {
                 throw new IllegalArgumentException("There is already a rule with the id " + rule.id() + ".");
             }
-            indexer.rule(new RuleFile.Rule(rule.id(), rule.category(), null, rule.phrases(), null, null, rule.why(),
-                    rule.suggestion(), rule.replacement()), true);
+            indexer.rule(new RuleFile.Rule(rule.id(), rule.category(), null, rule.phrases(), null, null, null,
+                    rule.why(), rule.suggestion(), rule.replacement()), true);
         }
 
         this.byWord = freeze(words);
-        this.byPrefix = freeze(prefixes);
+        Map<Character, Map<String, Entry[]>> byFirstLetter = new HashMap<>();
+        freeze(prefixes).forEach((prefix, entries) -> byFirstLetter
+                .computeIfAbsent(prefix.charAt(0), letter -> new HashMap<>()).put(prefix, entries));
+        this.byPrefix = Map.copyOf(byFirstLetter);
         this.byNumber = numbers.toArray(Entry[]::new);
         this.entryCount = indexer.next;
 
@@ -228,8 +248,9 @@ final class RuleBook {
             }
             Set<Kind> kinds = rule.kinds() == null || rule.kinds().isEmpty() ? EnumSet.of(rule.category().kind())
                     : EnumSet.copyOf(rule.kinds());
-            rules.add(new Rule(rule.id(), rule.category(), kinds, List.copyOf(scans), lists, scopes, rule.why(),
-                    rule.suggestion(), rule.replacement(), custom));
+            rules.add(new Rule(rule.id(), rule.category(), kinds, List.copyOf(scans),
+                    Boolean.TRUE.equals(rule.sentenceStart()), lists, scopes, rule.why(), rule.suggestion(),
+                    rule.replacement(), custom));
             if (rule.phrases() != null) {
                 for (String phrase : rule.phrases()) {
                     add(PhraseCompiler.compile(phrase), owner);
@@ -241,16 +262,18 @@ final class RuleBook {
         }
 
         private void add(PhraseCompiler.Compiled compiled, int owner) {
-            Entry entry = new Entry(next++, compiled.pattern(), owner);
-            for (String trigger : compiled.triggers()) {
+            int id = next++;
+            compiled.triggers().forEach((trigger, following) -> {
+                Entry entry = new Entry(id, compiled.pattern(), owner, following);
                 if (trigger.equals(PhraseCompiler.NUMBER_TRIGGER)) {
                     numbers.add(entry);
                 } else {
                     words.computeIfAbsent(trigger, key -> new ArrayList<>()).add(entry);
                 }
-            }
+            });
             for (String prefix : compiled.prefixTriggers()) {
-                prefixes.computeIfAbsent(prefix, key -> new ArrayList<>()).add(entry);
+                prefixes.computeIfAbsent(prefix, key -> new ArrayList<>()).add(new Entry(id, compiled.pattern(), owner,
+                        null));
             }
         }
     }

@@ -21,9 +21,10 @@ record RuleFile(String language, Map<String, List<String>> lists, Map<String, Li
      * @param kinds   where the rule applies; the category's kind when left out
      * @param unless  context that cancels a match; the category's defaults when left out
      * @param patterns regular expressions for what phrases can't say (run over the whole text, so keep them few)
+     * @param sentenceStart when true, only matches that open a sentence count ("No." but not "yes or no.")
      */
     record Rule(String id, Category category, List<Kind> kinds, List<String> phrases, List<String> patterns,
-                List<Condition> unless, String why, String suggestion, String replacement) {
+                Boolean sentenceStart, List<Condition> unless, String why, String suggestion, String replacement) {
     }
 
     /** A match is cancelled when a phrase of {@code list} (or one of {@code phrases}) is found within {@code scope}. */

@@ -62,7 +62,7 @@ class CoachTests {
                     .filter(f -> f.category() == Category.COLD_NO).toList();
 
             assertThat(findings).extracting(f -> f.span().of(text)).containsExactly("No,", "we don't make");
-            assertThat(findings).extracting(Finding::ruleId).containsExactly("refusal.not-possible", "refusal.dont");
+            assertThat(findings).extracting(Finding::ruleId).containsExactly("refusal.no", "refusal.dont");
             assertThat(findings.getFirst().suggestion()).contains("sorry");
         }
 
@@ -186,6 +186,12 @@ class CoachTests {
             assertThat(analysis.findings()).extracting(f -> f.span().of(text))
                     .containsExactly("Total idiot", "can't follow a simple");
             assertThat(analysis.categories()).containsExactly(Category.NOTE_DISRESPECT);
+        }
+
+        @Test
+        void anEyeRollIsContemptToo() {
+            assertThat(COACH.analyze("Asked where the on switch is. Sent the manual link again \uD83D\uDE44", Kind.NOTE,
+                    Optional.empty()).categories()).containsExactly(Category.NOTE_DISRESPECT);
         }
 
         @Test

@@ -28,7 +28,7 @@ class PhraseCompilerTests {
         assertThat(match("we can't", "we can not do that")).isEqualTo("we can not");
         assertThat(match("i'll try", "i will try")).isEqualTo("i will try");
         assertThat(match("we can", "we can't")).isNull();
-        assertThat(PhraseCompiler.compile("can't wait").triggers()).contains("can't", "cannot", "can", "cant");
+        assertThat(PhraseCompiler.compile("can't wait").triggerWords()).contains("can't", "cannot", "can", "cant");
     }
 
     @Test
@@ -42,6 +42,18 @@ class PhraseCompilerTests {
         assertThat(match("hope ... soon", "hope it works. see you soon")).isNull();
         assertThat(match("by #", "by 5pm")).isEqualTo("by 5pm");
         assertThat(match("at #", "at 10:30")).isEqualTo("at 10:30");
+    }
+
+    @Test
+    void eachFirstWordKnowsWhichWordsMayFollowIt() {
+        assertThat(PhraseCompiler.compile("call us back").triggers()).containsEntry("call", java.util.Set.of("us"));
+        assertThat(PhraseCompiler.compile("can't wait").triggers())
+                .containsEntry("can't", java.util.Set.of("wait"))
+                .containsEntry("can", java.util.Set.of("not"));
+        assertThat(PhraseCompiler.compile("try [again] later").triggers().get("try")).containsOnly("again", "later");
+        assertThat(PhraseCompiler.compile("i * doubt").triggers()).containsKey("i");
+        assertThat(PhraseCompiler.compile("i * doubt").triggers().get("i")).isNull();
+        assertThat(PhraseCompiler.compile("(at|by) #").triggers().get("by")).containsOnly("#");
     }
 
     @Test
