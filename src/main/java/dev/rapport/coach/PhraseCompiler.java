@@ -32,9 +32,11 @@ final class PhraseCompiler {
     private static final String SEP = ",?\\s+";
     private static final String WORD = "[^\\s.!?,;:]+";
     private static final String GAP = "(?:\\s+[^\\s.!?]+){0,4}";
-    /** Letters and digits of the lower-cased text, as ranges (much cheaper for the regex engine than \\p{L}). */
-    private static final String LETTER = "a-z0-9\\u00c0-\\u024f\\u0370-\\u1fff\\u3040-\\u9fff\\uac00-\\ud7af";
-    private static final String END_OF_WORD = "(?![" + LETTER + "]|'[" + LETTER + "])";
+    /**
+     * What may not follow a phrase word: a letter or digit of the lower-cased text (ASCII is enough for the English
+     * rules and much cheaper for the regex engine than \\p{L}), or an apostrophe that continues the word.
+     */
+    private static final String END_OF_WORD = "(?![a-z0-9]|'[a-z])";
 
     /** Contractions and what else they match; authors write the contraction. */
     private static final Map<String, List<String>> CONTRACTIONS = Map.ofEntries(
@@ -430,7 +432,7 @@ final class PhraseCompiler {
         }
         String text = word.text();
         if (word.prefix()) {
-            out.append("[" + LETTER + "'-]*");
+            out.append("[a-z0-9\\u00c0-\\u024f'-]*");
         } else if (Character.isLetterOrDigit(text.charAt(text.length() - 1))) {
             out.append(END_OF_WORD);
         }

@@ -118,28 +118,29 @@ final class Reading {
     }
 
     private void token(String token, String next, int start, int regionEnd) {
-        RuleBook.Entry[] entries = book.byWord.get(token);
-        if (entries != null) {
-            tryAll(entries, next, start, regionEnd);
+        RuleBook.Group group = book.byWord.get(token);
+        if (group != null) {
+            tryAll(group.anyNext(), start, regionEnd);
+            tryAll(group.following(next), start, regionEnd);
+            if (next != null && Character.isDigit(next.charAt(0))) {
+                tryAll(group.following(PhraseCompiler.NUMBER_TRIGGER), start, regionEnd);
+            }
         }
         if (Character.isDigit(token.charAt(0))) {
-            tryAll(book.byNumber, next, start, regionEnd);
+            tryAll(book.byNumber, start, regionEnd);
         }
         Map<String, RuleBook.Entry[]> prefixes = book.byPrefix.get(token.charAt(0));
         if (prefixes != null) {
             for (var prefix : prefixes.entrySet()) {
                 if (token.startsWith(prefix.getKey())) {
-                    tryAll(prefix.getValue(), next, start, regionEnd);
+                    tryAll(prefix.getValue(), start, regionEnd);
                 }
             }
         }
     }
 
-    private void tryAll(RuleBook.Entry[] entries, String next, int start, int regionEnd) {
+    private void tryAll(RuleBook.Entry[] entries, int start, int regionEnd) {
         for (RuleBook.Entry entry : entries) {
-            if (!entry.admits(next)) {
-                continue;
-            }
             Matcher matcher = matchers[entry.id()];
             if (matcher == null) {
                 matcher = entry.pattern().matcher(draft.lower);
@@ -356,6 +357,14 @@ final class Reading {
                 continue;
             }
             if (!Character.isLetter(c) || i > 0 && isWordPart(text.charAt(i - 1))) {
+                continue;
+            }
+            if (!Character.isUpperCase(c)) {
+                closeRun(runStart, runEnd, runLoud, check);
+                runStart = -1;
+                while (i + 1 < n && isWordPart(text.charAt(i + 1))) {
+                    i++;
+                }
                 continue;
             }
             int end = i;

@@ -40,29 +40,28 @@ final class RuleBook {
         }
     }
 
-    /**
-     * One phrase as looked up by one of its first words: whose it is (a rule when {@code owner >= 0}, else list
-     * {@code -owner - 1}) and which words may follow that first word ({@code null}: any).
-     */
-    record Entry(int id, Pattern pattern, int owner, Set<String> next) {
+    /** One phrase: whose it is (a rule when {@code owner >= 0}, else list {@code -owner - 1}). */
+    record Entry(int id, Pattern pattern, int owner) {
+    }
 
-        /** Whether the word after the first one can belong to this phrase; cheap, so tried before the pattern. */
-        boolean admits(String nextWord) {
-            if (next == null) {
-                return true;
-            }
-            if (nextWord == null) {
-                return false;
-            }
-            return next.contains(nextWord)
-                    || Character.isDigit(nextWord.charAt(0)) && next.contains(PhraseCompiler.NUMBER_TRIGGER);
+    /**
+     * The phrases that start with one word, split by the word that must come next, so that a word in the text
+     * costs two lookups rather than a try per phrase.
+     */
+    record Group(Entry[] anyNext, Map<String, Entry[]> byNext) {
+
+        static final Entry[] NONE = new Entry[0];
+
+        Entry[] following(String next) {
+            Entry[] entries = next == null ? null : byNext.get(next);
+            return entries == null ? NONE : entries;
         }
     }
 
     final RuleFile file;
     final List<Rule> rules = new ArrayList<>();
     final List<String> listNames = new ArrayList<>();
-    final Map<String, Entry[]> byWord;
+    final Map<String, Group> byWord;
     /** Phrases starting with a word beginning ("apologi*"), grouped by the beginning's first letter. */
     final Map<Character, Map<String, Entry[]>> byPrefix;
     final Entry[] byNumber;
@@ -87,7 +86,7 @@ final class RuleBook {
     RuleBook(RuleFile file, Collection<PhraseRule> custom) {
         this.file = file;
         this.custom = List.copyOf(custom);
-        Map<String, List<Entry>> words = new HashMap<>();
+        Map<String, Map<String, List<Entry>>> words = new HashMap<>();
         Map<String, List<Entry>> prefixes = new HashMap<>();
         List<Entry> numbers = new ArrayList<>();
         Indexer indexer = new Indexer(words, prefixes, numbers);
@@ -122,7 +121,18 @@ final class RuleBook {
                     rule.why(), rule.suggestion(), rule.replacement()), true);
         }
 
-        this.byWord = freeze(words);
+        Map<String, Group> groups = new HashMap<>(words.size() * 2);
+        words.forEach((word, byNext) -> {
+            List<Entry> any = byNext.getOrDefault(ANY, List.of());
+            Map<String, Entry[]> specific = new HashMap<>();
+            byNext.forEach((next, entries) -> {
+                if (!next.equals(ANY)) {
+                    specific.put(next, entries.toArray(Entry[]::new));
+                }
+            });
+            groups.put(word, new Group(any.toArray(Entry[]::new), Map.copyOf(specific)));
+        });
+        this.byWord = groups;
         Map<Character, Map<String, Entry[]>> byFirstLetter = new HashMap<>();
         freeze(prefixes).forEach((prefix, entries) -> byFirstLetter
                 .computeIfAbsent(prefix.charAt(0), letter -> new HashMap<>()).put(prefix, entries));
@@ -183,14 +193,17 @@ final class RuleBook {
         return frozen;
     }
 
+    /** The key of phrases that any word may follow. */
+    private static final String ANY = "\u0000any";
+
     private final class Indexer {
 
-        private final Map<String, List<Entry>> words;
+        private final Map<String, Map<String, List<Entry>>> words;
         private final Map<String, List<Entry>> prefixes;
         private final List<Entry> numbers;
         private int next;
 
-        Indexer(Map<String, List<Entry>> words, Map<String, List<Entry>> prefixes, List<Entry> numbers) {
+        Indexer(Map<String, Map<String, List<Entry>>> words, Map<String, List<Entry>> prefixes, List<Entry> numbers) {
             this.words = words;
             this.prefixes = prefixes;
             this.numbers = numbers;
@@ -262,18 +275,19 @@ final class RuleBook {
         }
 
         private void add(PhraseCompiler.Compiled compiled, int owner) {
-            int id = next++;
+            Entry entry = new Entry(next++, compiled.pattern(), owner);
             compiled.triggers().forEach((trigger, following) -> {
-                Entry entry = new Entry(id, compiled.pattern(), owner, following);
                 if (trigger.equals(PhraseCompiler.NUMBER_TRIGGER)) {
                     numbers.add(entry);
-                } else {
-                    words.computeIfAbsent(trigger, key -> new ArrayList<>()).add(entry);
+                    return;
+                }
+                Map<String, List<Entry>> byNext = words.computeIfAbsent(trigger, key -> new HashMap<>());
+                for (String word : following == null ? Set.of(ANY) : following) {
+                    byNext.computeIfAbsent(word, key -> new ArrayList<>()).add(entry);
                 }
             });
             for (String prefix : compiled.prefixTriggers()) {
-                prefixes.computeIfAbsent(prefix, key -> new ArrayList<>()).add(new Entry(id, compiled.pattern(), owner,
-                        null));
+                prefixes.computeIfAbsent(prefix, key -> new ArrayList<>()).add(entry);
             }
         }
     }
