@@ -96,6 +96,14 @@ class CoachTests {
         }
 
         @Test
+        void blameIsNotForgivenByAnUnrelatedDelivery() {
+            Analysis analysis = reply("The paperwork hasn't come through, so the refund is out of my hands. Your new "
+                    + "order goes out on Monday.");
+
+            assertThat(analysis.categories()).contains(Category.BLAME_SHIFTING);
+        }
+
+        @Test
         void sendingThemElsewhereWithAWarmHandOffIsFine() {
             Analysis analysis = reply("Invoices are handled by our accounts team, so I've passed your question to Petra; "
                     + "she will email you by tomorrow lunchtime.");
