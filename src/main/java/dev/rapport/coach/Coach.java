@@ -8,6 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -89,7 +90,7 @@ public final class Coach {
     /** Adds one rule to those added at runtime. */
     public void addCustomRule(PhraseRule rule) {
         synchronized (this) {
-            List<PhraseRule> rules = new java.util.ArrayList<>(book.custom());
+            List<PhraseRule> rules = new ArrayList<>(book.custom());
             rules.add(rule);
             book = book.withCustom(rules);
         }
@@ -101,7 +102,7 @@ public final class Coach {
 
     /** What the coach would find in a sample with one more rule, without adding it: for trying a phrase out. */
     public Analysis trial(PhraseRule candidate, String sample, Kind kind, Optional<String> customerPreferredName) {
-        List<PhraseRule> rules = new java.util.ArrayList<>(book.custom());
+        List<PhraseRule> rules = new ArrayList<>(book.custom());
         rules.removeIf(rule -> rule.id().equals(candidate.id()));
         rules.add(candidate);
         RuleBook trialBook = book.withCustom(rules);

@@ -1,6 +1,9 @@
 package dev.rapport.coach;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -107,13 +110,13 @@ final class PhraseCompiler {
         if (parser.pos < source.length()) {
             throw invalid(phrase, "unexpected '" + source.charAt(parser.pos) + "'");
         }
-        Map<String, Set<String>> triggers = new java.util.LinkedHashMap<>();
+        Map<String, Set<String>> triggers = new LinkedHashMap<>();
         Set<String> prefixes = new LinkedHashSet<>();
         firsts(seq.nodes(), List.of(), phrase, triggers, prefixes);
         StringBuilder regex = new StringBuilder();
         emit(seq, regex);
         try {
-            return new Compiled(phrase, Pattern.compile(regex.toString()), java.util.Collections.unmodifiableMap(triggers),
+            return new Compiled(phrase, Pattern.compile(regex.toString()), Collections.unmodifiableMap(triggers),
                     Set.copyOf(prefixes));
         } catch (PatternSyntaxException e) {
             throw invalid(phrase, e.getDescription());
@@ -290,7 +293,7 @@ final class PhraseCompiler {
             if (known == null || next == null) {
                 triggers.put(trigger, null);
             } else {
-                Set<String> union = new java.util.HashSet<>(known);
+                Set<String> union = new HashSet<>(known);
                 union.addAll(next);
                 triggers.put(trigger, Set.copyOf(union));
             }
@@ -311,7 +314,7 @@ final class PhraseCompiler {
                 if (word.prefix() || triggerOf(word.text()).isEmpty()) {
                     return null;
                 }
-                Set<String> words = new java.util.HashSet<>();
+                Set<String> words = new HashSet<>();
                 words.add(triggerOf(word.text()));
                 for (String longForm : CONTRACTIONS.getOrDefault(word.text(), List.of())) {
                     words.add(longForm.split(" ")[0]);
@@ -319,7 +322,7 @@ final class PhraseCompiler {
                 return words;
             }
             case Alt alt -> {
-                Set<String> words = new java.util.HashSet<>();
+                Set<String> words = new HashSet<>();
                 for (Seq branch : alt.branches()) {
                     Set<String> branchStarts = starts(concat(branch.nodes(), after));
                     if (branchStarts == null) {

@@ -291,9 +291,4 @@ final class RuleBook {
             }
         }
     }
-
-    /** For tests and the admin page: rule ids in file order. */
-    List<String> ruleIds() {
-        return rules.stream().map(Rule::id).toList();
-    }
 }
