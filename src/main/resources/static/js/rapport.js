@@ -153,6 +153,97 @@ document.addEventListener("click", function (event) {
   var greeting = offer.getAttribute("data-greeting");
   if (body && body.value.indexOf(greeting) !== 0) {
     body.value = greeting + "\n\n" + body.value;
+    body.dispatchEvent(new Event("input", { bubbles: true }));
   }
   if (body) { body.focus(); body.setSelectionRange(body.value.length, body.value.length); }
 });
+
+// The reply coach beside the composer: apply a suggested wording, dismiss a finding ("I meant it"), and at send time
+// show the findings that deserve a second look once, without ever stopping the agent from sending.
+(function () {
+  "use strict";
+
+  function composerBody() { return document.getElementById("body"); }
+
+  function csrfHeaders() {
+    var header = document.querySelector('meta[name="csrf-header"]');
+    var token = document.querySelector('meta[name="csrf-token"]');
+    var headers = { "HX-Request": "true", "Content-Type": "application/x-www-form-urlencoded" };
+    if (header && token && header.content) { headers[header.content] = token.content; }
+    return headers;
+  }
+
+  function applySuggestion(button) {
+    var body = composerBody();
+    if (!body) { return; }
+    var start = parseInt(button.getAttribute("data-start"), 10);
+    var end = parseInt(button.getAttribute("data-end"), 10);
+    var original = button.getAttribute("data-original") || "";
+    var replacement = button.getAttribute("data-replacement") || "";
+    if (body.value.substring(start, end) !== original) {
+      var at = original ? body.value.indexOf(original) : -1;
+      if (at < 0) { return; }
+      start = at;
+      end = at + original.length;
+    }
+    body.value = body.value.slice(0, start) + replacement + body.value.slice(end);
+    body.focus();
+    body.setSelectionRange(start + replacement.length, start + replacement.length);
+    body.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+
+  function dismiss(button) {
+    var keys = document.getElementById("coach-dismissed");
+    if (keys) { keys.value = (keys.value ? keys.value + "\n" : "") + button.getAttribute("data-key"); }
+    var item = button.closest(".coach-finding");
+    if (item) { item.remove(); }
+    var conversation = document.querySelector('#composer input[name="conversation"]');
+    var form = new URLSearchParams();
+    form.set("rule", button.getAttribute("data-rule"));
+    form.set("category", button.getAttribute("data-category"));
+    form.set("words", button.getAttribute("data-words") || "");
+    if (conversation) { form.set("conversation", conversation.value); }
+    fetch("/coach/dismissals", { method: "POST", headers: csrfHeaders(), body: form.toString(), credentials: "same-origin" });
+  }
+
+  document.addEventListener("click", function (event) {
+    var apply = event.target.closest("[data-coach-apply]");
+    if (apply) { applySuggestion(apply); return; }
+    var dismissButton = event.target.closest("[data-coach-dismiss]");
+    if (dismissButton) { dismiss(dismissButton); return; }
+    var dialog = document.getElementById("coach-confirm");
+    if (event.target.closest("[data-coach-edit]") && dialog) {
+      dialog.close();
+      var body = composerBody();
+      if (body) { body.focus(); }
+    } else if (event.target.closest("[data-coach-send]") && dialog) {
+      dialog.close();
+      document.getElementById("composer").requestSubmit();
+    }
+  });
+
+  // Once per draft: the first send with open findings of categories 1-5 shows them; the next send goes.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form.id !== "composer" || form.getAttribute("data-coach-confirmed") === "true") { return; }
+    var reply = form.querySelector('input[name="type"][value="reply"]');
+    if (reply && !reply.checked) { return; }
+    var open = form.querySelectorAll("#coach-panel .coach-finding.second-look");
+    var dialog = document.getElementById("coach-confirm");
+    if (!open.length || !dialog || typeof dialog.showModal !== "function") { return; }
+    event.preventDefault();
+    form.setAttribute("data-coach-confirmed", "true");
+    var list = document.getElementById("coach-confirm-list");
+    list.textContent = "";
+    Array.prototype.forEach.call(open, function (item) {
+      var line = document.createElement("li");
+      var label = document.createElement("strong");
+      label.textContent = item.getAttribute("data-label");
+      line.appendChild(label);
+      var words = item.getAttribute("data-words");
+      if (words) { line.appendChild(document.createTextNode(": \u201c" + words + "\u201d")); }
+      list.appendChild(line);
+    });
+    dialog.showModal();
+  }, true);
+})();

@@ -1,0 +1,105 @@
+package dev.rapport.web;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import dev.rapport.agents.Passwords;
+import dev.rapport.agents.Role;
+import dev.rapport.agents.Roster;
+import dev.rapport.business.BusinessProfile;
+import dev.rapport.support.BrowserPages;
+import dev.rapport.support.Browsers;
+import dev.rapport.support.RapportWebTest;
+import dev.rapport.support.TestBusiness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.UUID;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The reply coach beside the composer in real Chromium: marks, suggestions, "I meant it", and a send never blocked. */
+@RapportWebTest
+class CoachBrowserTests {
+
+    @LocalServerPort int port;
+    @Autowired BusinessProfile profile;
+    @Autowired Roster roster;
+    @Autowired Passwords passwords;
+    @Autowired JdbcClient jdbc;
+
+    private BrowserPages pages;
+
+    @BeforeEach
+    void setUp() {
+        TestBusiness.ensureSetUp(profile);
+        pages = new BrowserPages(port);
+    }
+
+    @AfterEach
+    void close() {
+        pages.close();
+    }
+
+    @Test
+    void anAgentSeesTheCoachAppliesOneSuggestionDismissesAnotherAndStillSends() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        Page customer = pages.page();
+        customer.navigate(pages.url("/contact"));
+        customer.getByLabel("Your name").fill("Ana Souza");
+        customer.getByLabel("Your email").fill("ana-" + tag + "@customers.example");
+        customer.getByLabel("Subject").fill("Order change " + tag);
+        customer.getByLabel("How can we help?").fill("Can I still change my order to the blue train?");
+        customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send message")).click();
+        String reference = customer.locator("#reference").textContent().replaceAll("[^0-9]", "");
+
+        Page maria = pages.signedIn(TestBusiness.agentWithPassword(roster, passwords, Role.AGENT));
+        maria.navigate(pages.url("/conversations/" + reference));
+        Locator panel = maria.locator("#coach-panel");
+        assertThat(panel).containsText("never stops you sending");
+
+        Locator body = maria.getByLabel("Message", new Page.GetByLabelOptions().setExact(true));
+        body.fill("Kindly note that the system won't let me change it. Obviously you should have asked before "
+                + "it shipped!!! Call us back next week.");
+        Locator findings = panel.locator(".coach-finding");
+        assertThat(finding(panel, "Blame-shifting").filter(new Locator.FilterOptions().setHasText("the system won't let me")))
+                .isVisible();
+        assertThat(finding(panel, "Sarcasm or condescension").first()).isVisible();
+        assertThat(finding(panel, "Sending them away").first()).isVisible();
+        assertThat(finding(panel, "Missing name").first()).isVisible();
+        Browsers.screenshot(maria, "coach-composer-findings-desktop");
+
+        finding(panel, "Missing name").first().locator("[data-coach-apply]").click();
+        assertThat(body).hasValue(java.util.regex.Pattern.compile("^Hi Ana,\\s+Kindly note.*", java.util.regex.Pattern.DOTALL));
+        assertThat(finding(panel, "Missing name")).hasCount(0);
+
+        finding(panel, "Sarcasm or condescension").first().locator("[data-coach-dismiss]").click();
+        assertThat(finding(panel, "Sarcasm or condescension")).hasCount(0);
+        body.press("ControlOrMeta+End");
+        body.pressSequentially(" Thanks.");
+        assertThat(finding(panel, "Blame-shifting").first()).isVisible();
+        assertThat(finding(panel, "Sarcasm or condescension")).hasCount(0);
+        assertThat(jdbc.sql("select count(*) from coach_dismissal where category = 'SARCASM' and conversation = ?")
+                .param(Long.parseLong(reference)).query(Long.class).single()).isEqualTo(1L);
+
+        maria.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send").setExact(true)).click();
+        Locator confirm = maria.getByRole(AriaRole.DIALOG);
+        assertThat(confirm).isVisible();
+        assertThat(confirm).containsText("Blame-shifting");
+        assertThat(confirm).containsText("Sending them away");
+        Browsers.screenshot(maria, "coach-send-confirm-desktop");
+        confirm.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send anyway")).click();
+
+        assertThat(maria.locator(".entry.message.reply").last()).containsText("the system won't let me");
+        assertThat(findings).hasCount(0);
+    }
+
+    private static Locator finding(Locator panel, String label) {
+        return panel.locator(".coach-finding[data-label='" + label + "']");
+    }
+}
