@@ -6,5 +6,5 @@
  * the web side adds the panel beside the composer and records dismissals ("I meant it") to tune the rules. Its REST endpoint looks up the customer's preferred name in the customers module;
  * the engine itself depends on nothing.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "agents", "customers"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "agents", "customers", "conversations"})
 package dev.rapport.coach;

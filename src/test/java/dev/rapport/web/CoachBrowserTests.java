@@ -58,7 +58,9 @@ class CoachBrowserTests {
         customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send message")).click();
         String reference = customer.locator("#reference").textContent().replaceAll("[^0-9]", "");
 
-        Page maria = pages.signedIn(TestBusiness.agentWithPassword(roster, passwords, Role.AGENT));
+        String mariaEmail = TestBusiness.agentWithPassword(roster, passwords, Role.AGENT);
+        UUID mariaId = roster.findAgentByEmail(dev.rapport.shared.EmailAddress.of(mariaEmail)).orElseThrow().id().value();
+        Page maria = pages.signedIn(mariaEmail);
         maria.navigate(pages.url("/conversations/" + reference));
         Locator panel = maria.locator("#coach-panel");
         assertThat(panel).containsText("never stops you sending");
@@ -97,6 +99,29 @@ class CoachBrowserTests {
 
         assertThat(maria.locator(".entry.message.reply").last()).containsText("the system won't let me");
         assertThat(findings).hasCount(0);
+
+        awaitCoachedReplies(mariaId, 1);
+        maria.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Coaching")).click();
+        Locator mine = maria.locator(".coach-stats").first();
+        assertThat(mine.locator("tr", new Locator.LocatorOptions().setHasText("Replies sent")).locator("td").last())
+                .hasText("1");
+        assertThat(mine.locator("tr", new Locator.LocatorOptions().setHasText("1. Blame-shifting")).locator("td").last())
+                .hasText("100.0");
+        assertThat(mine.locator("tr", new Locator.LocatorOptions().setHasText("8. Shouting")).locator("td").last())
+                .hasText("100.0");
+        assertThat(mine.locator("tr", new Locator.LocatorOptions().setHasText("9. Missing name")).locator("td").last())
+                .hasText("0.0");
+        Browsers.screenshot(maria, "coach-stats-desktop");
+    }
+
+    /** The reply is tallied after its transaction commits, by an event listener: wait for it, at most 10 s. */
+    private void awaitCoachedReplies(UUID agent, long atLeast) {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (jdbc.sql("select count(*) from coach_reply where agent = ?").param(agent).query(Long.class).single()
+                < atLeast
+                && System.currentTimeMillis() < deadline) {
+            Thread.onSpinWait();
+        }
     }
 
     private static Locator finding(Locator panel, String label) {
