@@ -114,6 +114,39 @@ class CoachBrowserTests {
         Browsers.screenshot(maria, "coach-stats-desktop");
     }
 
+    @Test
+    void anAdminAddsAPhraseTriesItAndAgentsSeeItFlaggedAtOnce() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        Page admin = pages.signedIn(TestBusiness.ADMIN_EMAIL);
+        admin.navigate(pages.url("/admin/coach"));
+        admin.getByLabel("It shows").selectOption("BLAME_SHIFTING");
+        admin.getByLabel("Phrase (one per line)").fill("the warehouse in Zell" + tag);
+        admin.getByLabel("Why it lands badly").fill("Naming another site makes the customer chase it.");
+        admin.getByLabel("What to write instead").fill("Say what you are doing about it yourself.");
+        admin.getByLabel("Try it on").fill("Sorry, the warehouse in Zell" + tag + " lost it.");
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Try it")).click();
+        assertThat(admin.locator(".coach-trial")).containsText("Blame-shifting");
+        assertThat(admin.locator(".coach-trial")).containsText("your phrase");
+        Browsers.screenshot(admin, "coach-admin-try-desktop");
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add phrase")).click();
+        assertThat(admin.locator(".flash.notice")).containsText("the warehouse in Zell" + tag);
+        assertThat(admin.locator("table")).containsText("custom.blame-shifting.the-warehouse-in-zell" + tag);
+
+        Page customer = pages.page();
+        customer.navigate(pages.url("/contact"));
+        customer.getByLabel("Your name").fill("Tom Becker");
+        customer.getByLabel("Your email").fill("tom-" + tag + "@customers.example");
+        customer.getByLabel("Subject").fill("Parcel " + tag);
+        customer.getByLabel("How can we help?").fill("Where is my parcel?");
+        customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send message")).click();
+        String reference = customer.locator("#reference").textContent().replaceAll("[^0-9]", "");
+        Page agent = pages.signedIn(TestBusiness.agentWithPassword(roster, passwords, Role.AGENT));
+        agent.navigate(pages.url("/conversations/" + reference));
+        agent.getByLabel("Message", new Page.GetByLabelOptions().setExact(true))
+                .fill("Hi Tom, sorry, the warehouse in Zell" + tag + " lost it.");
+        assertThat(finding(agent.locator("#coach-panel"), "Blame-shifting")).containsText("the warehouse in Zell" + tag);
+    }
+
     /** The reply is tallied after its transaction commits, by an event listener: wait for it, at most 10 s. */
     private void awaitCoachedReplies(UUID agent, long atLeast) {
         long deadline = System.currentTimeMillis() + 10_000;
