@@ -59,6 +59,14 @@ class PageTests {
     }
 
     @Test
+    void pageTitlesAreTheirWordsNotMarkup() {
+        assertThat(mvc.get().uri("/login")).hasStatusOk().bodyText().doesNotContain("&lt;title")
+                .containsPattern("<title>[^<&]+</title>");
+        assertThat(mvc.get().uri("/inbox").with(as(Role.AGENT))).hasStatusOk().bodyText()
+                .doesNotContain("&lt;title").contains("<title>Inbox</title>");
+    }
+
+    @Test
     void pagesNeedASignedInAgent() {
         assertThat(mvc.get().uri("/inbox")).hasStatus(HttpStatus.FOUND)
                 .redirectedUrl().endsWith("/login");
