@@ -192,11 +192,75 @@ document.addEventListener("click", function (event) {
     body.dispatchEvent(new Event("input", { bubbles: true }));
   }
 
+  // Underlines in the draft: a layer laid exactly over the textarea holds the same text, invisible, with the
+  // findings' words underlined. It is drawn from the panel's spans only while the draft is the text they were found in.
+  var COPIED = ["fontFamily", "fontSize", "fontWeight", "fontStyle", "lineHeight", "letterSpacing", "wordSpacing",
+    "textIndent", "tabSize", "paddingTop", "paddingLeft", "paddingBottom", "borderTopWidth", "borderRightWidth",
+    "borderBottomWidth", "borderLeftWidth", "boxSizing"];
+
+  function placeMarks(body, marks) {
+    var style = window.getComputedStyle(body);
+    COPIED.forEach(function (property) { marks.style[property] = style[property]; });
+    var borders = parseFloat(style.borderLeftWidth) + parseFloat(style.borderRightWidth);
+    var scrollbar = Math.max(0, body.offsetWidth - body.clientWidth - borders);
+    marks.style.paddingRight = (parseFloat(style.paddingRight) + scrollbar) + "px";
+    marks.style.width = body.offsetWidth + "px";
+    marks.style.height = body.offsetHeight + "px";
+    marks.style.top = body.offsetTop + "px";
+    marks.style.left = body.offsetLeft + "px";
+    marks.scrollTop = body.scrollTop;
+  }
+
+  function escapeText(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+
+  function drawMarks() {
+    var body = composerBody();
+    var marks = document.getElementById("coach-marks");
+    var coach = document.querySelector("#coach-panel .coach");
+    if (!body || !marks) { return; }
+    if (!coach || parseInt(coach.getAttribute("data-length"), 10) !== body.value.length) {
+      marks.textContent = "";
+      return;
+    }
+    var spans = Array.prototype.map.call(coach.querySelectorAll(".coach-finding"), function (item) {
+      return { start: parseInt(item.getAttribute("data-start"), 10), end: parseInt(item.getAttribute("data-end"), 10),
+        strong: item.classList.contains("second-look"), label: item.getAttribute("data-label") };
+    }).filter(function (span) { return span.end > span.start; })
+      .sort(function (a, b) { return a.start - b.start; });
+    var text = body.value;
+    var html = "";
+    var at = 0;
+    spans.forEach(function (span) {
+      if (span.start < at) { return; }
+      html += escapeText(text.slice(at, span.start)) + '<mark class="' + (span.strong ? "strong" : "") + '">'
+        + escapeText(text.slice(span.start, span.end)) + "</mark>";
+      at = span.end;
+    });
+    marks.innerHTML = html + escapeText(text.slice(at)) + "\n";
+    placeMarks(body, marks);
+  }
+
+  document.addEventListener("htmx:afterSwap", function (event) {
+    if (event.detail && event.detail.target && event.detail.target.id === "coach-panel") { drawMarks(); }
+  });
+  document.addEventListener("input", function (event) {
+    if (event.target && event.target.id === "body") { drawMarks(); }
+  });
+  document.addEventListener("scroll", function (event) {
+    var marks = document.getElementById("coach-marks");
+    if (event.target && event.target.id === "body" && marks) { marks.scrollTop = event.target.scrollTop; }
+  }, true);
+  window.addEventListener("resize", drawMarks);
+  if (window.ResizeObserver && composerBody()) { new ResizeObserver(drawMarks).observe(composerBody()); }
+
   function dismiss(button) {
     var keys = document.getElementById("coach-dismissed");
     if (keys) { keys.value = (keys.value ? keys.value + "\n" : "") + button.getAttribute("data-key"); }
     var item = button.closest(".coach-finding");
     if (item) { item.remove(); }
+    drawMarks();
     var conversation = document.querySelector('#composer input[name="conversation"]');
     var form = new URLSearchParams();
     form.set("rule", button.getAttribute("data-rule"));

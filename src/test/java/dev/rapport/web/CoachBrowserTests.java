@@ -74,6 +74,9 @@ class CoachBrowserTests {
         assertThat(finding(panel, "Sarcasm or condescension").first()).isVisible();
         assertThat(finding(panel, "Sending them away").first()).isVisible();
         assertThat(finding(panel, "Missing name").first()).isVisible();
+        Locator marks = maria.locator("#coach-marks mark");
+        assertThat(marks.filter(new Locator.FilterOptions().setHasText("the system won't let"))).hasCount(1);
+        assertThat(maria.locator("#coach-marks mark.strong").first()).isAttached();
         Browsers.screenshot(maria, "coach-composer-findings-desktop");
 
         finding(panel, "Missing name").first().locator("[data-coach-apply]").click();
