@@ -169,6 +169,7 @@ public class Desk {
                 events.publishEvent(new AgentMentioned(mentioned, id, conversation.number(), agent.name(), excerpt));
             }
         }
+        events.publishEvent(new NotePosted(id, note.id(), conversation.number()));
         events.publishEvent(new ConversationChanged(id, conversation.number(), "note"));
         return note;
     }

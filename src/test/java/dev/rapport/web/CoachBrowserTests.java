@@ -103,7 +103,12 @@ class CoachBrowserTests {
         assertThat(maria.locator(".entry.message.reply").last()).containsText("the system won't let me");
         assertThat(findings).hasCount(0);
 
-        awaitCoachedReplies(mariaId, 1);
+        maria.getByLabel("Internal note").check();
+        body.fill("Another clueless one, honestly.");
+        assertThat(finding(panel, "Disrespect in a note").first()).isVisible();
+        maria.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send").setExact(true)).click();
+        assertThat(maria.locator(".entry.message.note").last()).containsText("Another clueless one");
+        awaitCoachedReplies(mariaId, 2);
         maria.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Coaching")).click();
         Locator mine = maria.locator(".coach-stats").first();
         assertThat(mine.locator("tr", new Locator.LocatorOptions().setHasText("Replies sent")).locator("td").last())
@@ -114,6 +119,10 @@ class CoachBrowserTests {
                 .hasText("100.0");
         assertThat(mine.locator("tr", new Locator.LocatorOptions().setHasText("9. Missing name")).locator("td").last())
                 .hasText("0.0");
+        assertThat(mine.locator("tr", new Locator.LocatorOptions().setHasText("Internal notes written")).locator("td")
+                .last()).hasText("1");
+        assertThat(mine.locator("tr", new Locator.LocatorOptions().setHasText("11. Disrespect in a note")).locator("td")
+                .last()).hasText("100.0");
         Browsers.screenshot(maria, "coach-stats-desktop");
     }
 

@@ -3,6 +3,7 @@ package dev.rapport.coach.web;
 import dev.rapport.agents.Role;
 import dev.rapport.agents.SignedInAgent;
 import dev.rapport.coach.Category;
+import dev.rapport.coach.Kind;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,14 +37,15 @@ class CoachStatsController {
     }
 
     /** One column of the table: a week and what the coach saw in it. */
-    record Week(Instant from, Instant to, CoachedReplies.Tally tally) {
+    record Week(Instant from, Instant to, CoachedReplies.Tally tally, CoachedReplies.Tally notes) {
     }
 
     @GetMapping("/coach/stats")
     String stats(@AuthenticationPrincipal SignedInAgent me, Model model) {
         boolean lead = me.role() == Role.ADMIN || me.role() == Role.LEAD;
         model.addAttribute("categories", Arrays.stream(Category.values())
-                .filter(category -> category.kind() == dev.rapport.coach.Kind.REPLY).toList());
+                .filter(category -> category.kind() == Kind.REPLY).toList());
+        model.addAttribute("noteCategory", Category.NOTE_DISRESPECT);
         model.addAttribute("mine", weeks(me.id().value()));
         model.addAttribute("lead", lead);
         if (lead) {
@@ -59,7 +61,9 @@ class CoachStatsController {
         for (int back = WEEKS - 1; back >= 0; back--) {
             Instant to = now.minus(Duration.ofDays(7L * back));
             Instant from = to.minus(Duration.ofDays(7));
-            weeks.add(new Week(from, to, replies.tally(agent, from, back == 0 ? now.plusSeconds(1) : to)));
+            Instant end = back == 0 ? now.plusSeconds(1) : to;
+            weeks.add(new Week(from, to, replies.tally(Kind.REPLY, agent, from, end),
+                    replies.tally(Kind.NOTE, agent, from, end)));
         }
         return weeks;
     }

@@ -7,6 +7,7 @@ import dev.rapport.coach.Kind;
 import dev.rapport.conversations.Conversation;
 import dev.rapport.conversations.Desk;
 import dev.rapport.conversations.Message;
+import dev.rapport.conversations.NotePosted;
 import dev.rapport.conversations.ReplyPosted;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -21,7 +22,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Reads every reply once more as it is sent and keeps the categories the coach found, so agents and leads can see
+ * Reads every reply and note once more as it is sent and keeps the categories the coach found, so agents and leads can see
  * how often each kind of slip happens per 100 replies. The text itself is not kept here.
  */
 @Component
@@ -39,33 +40,43 @@ class CoachedReplies {
 
     @ApplicationModuleListener
     void on(ReplyPosted posted) {
-        Message message = desk.message(posted.message()).orElse(null);
+        tally(posted.conversation(), posted.message(), Kind.REPLY);
+    }
+
+    @ApplicationModuleListener
+    void on(NotePosted posted) {
+        tally(posted.conversation(), posted.message(), Kind.NOTE);
+    }
+
+    private void tally(Conversation.ConversationId conversationId, Message.MessageId messageId, Kind kind) {
+        Message message = desk.message(messageId).orElse(null);
         if (message == null) {
             return;
         }
-        Conversation conversation = desk.find(posted.conversation()).orElse(null);
-        Analysis analysis = coach.analyze(message.body(), Kind.REPLY,
+        Conversation conversation = desk.find(conversationId).orElse(null);
+        Analysis analysis = coach.analyze(message.body(), kind,
                 conversation == null ? java.util.Optional.empty() : desk.greetingName(conversation));
         String categories = analysis.categories().stream().map(Enum::name).sorted()
                 .collect(Collectors.joining(","));
-        UUID id = posted.message().value();
+        UUID id = messageId.value();
         if (jdbc.sql("select count(*) from coach_reply where message = ?").param(id).query(Long.class).single() == 0) {
-            jdbc.sql("insert into coach_reply (message, agent, categories, sent_at) values (?, ?, ?, ?)")
+            jdbc.sql("insert into coach_reply (message, agent, categories, sent_at, kind) values (?, ?, ?, ?, ?)")
                     .params(id, message.authorAgent().map(agent -> agent.value()).orElse(null), categories,
-                            OffsetDateTime.ofInstant(message.createdAt(), ZoneOffset.UTC))
+                            OffsetDateTime.ofInstant(message.createdAt(), ZoneOffset.UTC), kind.name())
                     .update();
         }
     }
 
-    /** Replies sent in [from, to) by one agent, or by everyone when {@code agent} is null, and per category. */
-    Tally tally(UUID agent, Instant from, Instant to) {
+    /** Replies (or notes) sent in [from, to) by one agent, or by everyone when {@code agent} is null, per category. */
+    Tally tally(Kind kind, UUID agent, Instant from, Instant to) {
         Map<Category, Long> found = new EnumMap<>(Category.class);
         long[] replies = {0};
         OffsetDateTime start = OffsetDateTime.ofInstant(from, ZoneOffset.UTC);
         OffsetDateTime end = OffsetDateTime.ofInstant(to, ZoneOffset.UTC);
-        jdbc.sql("select categories from coach_reply where sent_at >= ? and sent_at < ?"
+        jdbc.sql("select categories from coach_reply where kind = ? and sent_at >= ? and sent_at < ?"
                         + (agent == null ? "" : " and agent = ?"))
-                .params(agent == null ? new Object[]{start, end} : new Object[]{start, end, agent})
+                .params(agent == null ? new Object[]{kind.name(), start, end}
+                        : new Object[]{kind.name(), start, end, agent})
                 .query((rs, i) -> rs.getString(1)).list().forEach(categories -> {
                     replies[0]++;
                     for (String category : categories.split(",")) {
