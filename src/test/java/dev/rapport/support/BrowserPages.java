@@ -42,6 +42,22 @@ public final class BrowserPages implements AutoCloseable {
         return page;
     }
 
+    /**
+     * A customer writes through the public contact form, in a page of their own.
+     *
+     * @return the conversation number the thank-you page shows
+     */
+    public String contactForm(String name, String email, String subject, String message) {
+        Page customer = page();
+        customer.navigate(url("/contact"));
+        customer.getByLabel("Your name").fill(name);
+        customer.getByLabel("Your email").fill(email);
+        customer.getByLabel("Subject").fill(subject);
+        customer.getByLabel("How can we help?").fill(message);
+        customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send message")).click();
+        return customer.locator("#reference").textContent().replaceAll("[^0-9]", "");
+    }
+
     public String url(String path) {
         return "http://localhost:" + port + path;
     }

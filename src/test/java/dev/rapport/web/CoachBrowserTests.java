@@ -49,14 +49,8 @@ class CoachBrowserTests {
     @Test
     void anAgentSeesTheCoachAppliesOneSuggestionDismissesAnotherAndStillSends() {
         String tag = UUID.randomUUID().toString().substring(0, 6);
-        Page customer = pages.page();
-        customer.navigate(pages.url("/contact"));
-        customer.getByLabel("Your name").fill("Ana Souza");
-        customer.getByLabel("Your email").fill("ana-" + tag + "@customers.example");
-        customer.getByLabel("Subject").fill("Order change " + tag);
-        customer.getByLabel("How can we help?").fill("Can I still change my order to the blue train?");
-        customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send message")).click();
-        String reference = customer.locator("#reference").textContent().replaceAll("[^0-9]", "");
+        String reference = pages.contactForm("Ana Souza", "ana-" + tag + "@customers.example", "Order change " + tag,
+                "Can I still change my order to the blue train?");
 
         String mariaEmail = TestBusiness.agentWithPassword(roster, passwords, Role.AGENT);
         UUID mariaId = roster.findAgentByEmail(dev.rapport.shared.EmailAddress.of(mariaEmail)).orElseThrow().id().value();
@@ -144,14 +138,8 @@ class CoachBrowserTests {
         assertThat(admin.locator(".flash.notice")).containsText("the warehouse in Zell" + tag);
         assertThat(admin.locator("table")).containsText("custom.blame-shifting.the-warehouse-in-zell" + tag);
 
-        Page customer = pages.page();
-        customer.navigate(pages.url("/contact"));
-        customer.getByLabel("Your name").fill("Tom Becker");
-        customer.getByLabel("Your email").fill("tom-" + tag + "@customers.example");
-        customer.getByLabel("Subject").fill("Parcel " + tag);
-        customer.getByLabel("How can we help?").fill("Where is my parcel?");
-        customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send message")).click();
-        String reference = customer.locator("#reference").textContent().replaceAll("[^0-9]", "");
+        String reference = pages.contactForm("Tom Becker", "tom-" + tag + "@customers.example", "Parcel " + tag,
+                "Where is my parcel?");
         Page agent = pages.signedIn(TestBusiness.agentWithPassword(roster, passwords, Role.AGENT));
         agent.navigate(pages.url("/conversations/" + reference));
         agent.getByLabel("Message", new Page.GetByLabelOptions().setExact(true))

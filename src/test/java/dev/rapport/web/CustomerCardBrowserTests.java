@@ -72,14 +72,9 @@ class CustomerCardBrowserTests {
         String email = "paul-" + tag + "@customers.example";
         Customer paul = directory.create(new NewCustomer("Paul Martin", "Paulie", List.of(email), List.of(),
                 List.of(), "Harbour Models " + tag), null);
-        Page customer = pages.page();
-        customer.navigate(pages.url("/contact"));
-        customer.getByLabel("Your name").fill("Paul Martin");
-        customer.getByLabel("Your email").fill(email.toUpperCase(Locale.ROOT));
-        customer.getByLabel("Subject").fill("Wheels for the red roadster " + tag);
-        customer.getByLabel("How can we help?").fill("Do you still have spare wheels for the 1969 red roadster?");
-        customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send message")).click();
-        String number = customer.locator("#reference").textContent().replace("#", "").strip();
+        String number = pages.contactForm("Paul Martin", email.toUpperCase(Locale.ROOT),
+                "Wheels for the red roadster " + tag,
+                "Do you still have spare wheels for the 1969 red roadster?");
 
         Page maria = pages.signedIn(agent("Maria " + tag).email);
         maria.navigate(pages.url("/conversations/" + number));
@@ -284,14 +279,9 @@ class CustomerCardBrowserTests {
         assertThat(page.locator(".entry.message.reply .message-body")).hasText("Hi Ana,\n\na new engine leaves today.");
         assertThat(page.locator("#customer-card")).containsText("Maria " + tag);
 
-        Page customer = pages.page();
-        customer.navigate(pages.url("/contact"));
-        customer.getByLabel("Your name").fill("Ana Souza");
-        customer.getByLabel("Your email").fill("Ana-" + tag + "@Customers.example");
-        customer.getByLabel("Subject").fill("Engine arrived, box damaged " + tag);
-        customer.getByLabel("How can we help?").fill("The engine came but the box was crushed.");
-        customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send message")).click();
-        String second = customer.locator("#reference").textContent().replace("#", "").strip();
+        String second = pages.contactForm("Ana Souza", "Ana-" + tag + "@Customers.example",
+                "Engine arrived, box damaged " + tag,
+                "The engine came but the box was crushed.");
 
         assertThat(desk.findByNumber(Long.parseLong(second)).orElseThrow().assignee()).contains(maria.id);
         page.navigate(pages.url("/inbox?view=mine"));
