@@ -68,6 +68,7 @@ class InboxBrowserTests {
         assertThat(row).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
                 .setTimeout(1000));
         assertThat(row).containsText("waiting");
+        assertThat(maria.locator("main h1")).hasCount(1);
         assertThat(maria.locator(".views a[aria-current=page] .count")).not().hasText("0");
         Browsers.screenshot(maria, "inbox-live-desktop");
         maria.setViewportSize(375, 812);

@@ -66,6 +66,14 @@ class PageTests {
                 .doesNotContain("&lt;title").contains("<title>Inbox</title>");
     }
 
+    /** The live inbox reloads only the views and the list: the page header must not come along (it did, twice). */
+    @Test
+    void theLiveInboxRefreshIsTheBodyWithoutThePageHeader() {
+        assertThat(mvc.get().uri("/inbox").header("HX-Request", "true").header("HX-Target", "inbox-body")
+                .with(as(Role.AGENT))).hasStatusOk().bodyText()
+                .contains("id=\"inbox-body\"").doesNotContain("page-header").doesNotContain("<h1");
+    }
+
     @Test
     void pagesNeedASignedInAgent() {
         assertThat(mvc.get().uri("/inbox")).hasStatus(HttpStatus.FOUND)

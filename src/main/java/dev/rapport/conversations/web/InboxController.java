@@ -125,6 +125,6 @@ class InboxController {
         model.addAttribute("agents", roster.agents().stream().filter(Agent::isActive).toList());
         model.addAttribute("channels", Channel.values());
         model.addAttribute("priorities", Priority.values());
-        return "inbox-body".equals(htmxTarget) ? "conversations/inbox :: body" : "conversations/inbox";
+        return "inbox-body".equals(htmxTarget) ? "conversations/inbox :: inboxBody" : "conversations/inbox";
     }
 }
