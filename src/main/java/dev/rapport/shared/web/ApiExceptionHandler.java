@@ -41,6 +41,33 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
+    /**
+     * A body that is not JSON, or a value of the wrong kind for its field (an unknown enum value, text for a number):
+     * named by its field where Jackson knows it.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            org.springframework.http.converter.HttpMessageNotReadableException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String field = null;
+        String problem = "The request body is not valid JSON.";
+        if (ex.getCause() instanceof tools.jackson.databind.exc.MismatchedInputException mismatch) {
+            field = mismatch.getPath().stream()
+                    .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
+                            : "[" + reference.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            problem = mismatch instanceof tools.jackson.databind.exc.InvalidFormatException invalid
+                    ? "\"" + invalid.getValue() + "\" is not a valid value"
+                    : "has the wrong type of value";
+        }
+        ProblemDetail body = ApiProblems.problem(HttpStatus.BAD_REQUEST, "unreadable", "Unreadable request",
+                field == null || field.isEmpty() ? problem : field + ": " + problem);
+        if (field != null && !field.isEmpty()) {
+            body.setProperty("errors", List.of(Map.of("field", field, "message", problem)));
+        }
+        return ResponseEntity.badRequest().body(body);
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ProblemDetail> invalidArgument(IllegalArgumentException ex) {
         return ResponseEntity.badRequest()
