@@ -1,6 +1,6 @@
 package dev.rapport.customers;
 
-import org.springframework.beans.factory.annotation.Value;
+import dev.rapport.shared.Database;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,10 +37,10 @@ public class CustomerSearch {
     private final Identities identities;
     private final boolean postgres;
 
-    CustomerSearch(JdbcClient jdbc, Identities identities, @Value("${spring.datasource.url:}") String databaseUrl) {
+    CustomerSearch(JdbcClient jdbc, Identities identities, Database database) {
         this.jdbc = jdbc;
         this.identities = identities;
-        this.postgres = databaseUrl.startsWith("jdbc:postgresql:");
+        this.postgres = database.isPostgres();
     }
 
     public Page search(String query, Long beforeNumber, int size) {

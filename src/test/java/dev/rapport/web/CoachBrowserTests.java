@@ -72,6 +72,9 @@ class CoachBrowserTests {
         assertThat(marks.filter(new Locator.FilterOptions().setHasText("the system won't let"))).hasCount(1);
         assertThat(maria.locator("#coach-marks mark.strong").first()).isAttached();
         Browsers.screenshot(maria, "coach-composer-findings-desktop");
+        maria.setViewportSize(375, 812);
+        Browsers.screenshot(maria, "coach-composer-findings-phone");
+        maria.setViewportSize(1280, 860);
 
         finding(panel, "Missing name").first().locator("[data-coach-apply]").click();
         assertThat(body).hasValue(java.util.regex.Pattern.compile("^Hi Ana,\\s+Kindly note.*", java.util.regex.Pattern.DOTALL));
@@ -118,6 +121,8 @@ class CoachBrowserTests {
         assertThat(mine.locator("tr", new Locator.LocatorOptions().setHasText("11. Disrespect in a note")).locator("td")
                 .last()).hasText("100.0");
         Browsers.screenshot(maria, "coach-stats-desktop");
+        maria.setViewportSize(375, 812);
+        Browsers.screenshot(maria, "coach-stats-phone");
     }
 
     @Test
@@ -134,6 +139,9 @@ class CoachBrowserTests {
         assertThat(admin.locator(".coach-trial")).containsText("Blame-shifting");
         assertThat(admin.locator(".coach-trial")).containsText("your phrase");
         Browsers.screenshot(admin, "coach-admin-try-desktop");
+        admin.setViewportSize(375, 812);
+        Browsers.screenshot(admin, "coach-admin-try-phone");
+        admin.setViewportSize(1280, 860);
         admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add phrase")).click();
         assertThat(admin.locator(".flash.notice")).containsText("the warehouse in Zell" + tag);
         assertThat(admin.locator("table")).containsText("custom.blame-shifting.the-warehouse-in-zell" + tag);

@@ -11,6 +11,7 @@ import dev.rapport.conversations.Desk;
 import dev.rapport.conversations.NewConversation;
 import dev.rapport.conversations.Requester;
 import dev.rapport.shared.EmailAddress;
+import dev.rapport.support.ApiClient;
 import dev.rapport.support.RapportWebTest;
 import dev.rapport.support.TestBusiness;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,9 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -39,11 +37,12 @@ class ConversationsApiTests {
     @Autowired ApiAccess apiAccess;
     @Autowired Desk desk;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private ApiClient api;
     private String agent;
 
     @BeforeEach
     void setUp() {
+        api = new ApiClient(port);
         TestBusiness.ensureSetUp(profile);
         agent = tokenFor(Role.AGENT);
     }
@@ -51,7 +50,7 @@ class ConversationsApiTests {
     @Test
     void createsReadsUpdatesAndListsAConversation() throws Exception {
         String tag = "api" + UUID.randomUUID().toString().substring(0, 6);
-        HttpResponse<String> created = send("POST", "/api/v1/conversations", agent, """
+        HttpResponse<String> created = api.send("POST", "/api/v1/conversations", agent, """
                 {"subject": "Engine missing", "customer": {"name": "Ana Souza", "email": "Ana-%s@Customers.example"},
                  "message": "The train set came without its engine.", "channel": "PHONE"}""".formatted(tag));
 
@@ -62,18 +61,18 @@ class ConversationsApiTests {
         assertThat(created.body()).contains("\"customerEmail\":\"ana-" + tag + "@customers.example\"")
                 .contains("\"channel\":\"PHONE\"").contains("\"status\":\"NEW\"");
 
-        HttpResponse<String> updated = send("PATCH", "/api/v1/conversations/" + number, agent,
+        HttpResponse<String> updated = api.send("PATCH", "/api/v1/conversations/" + number, agent,
                 "{\"status\": \"WAITING_ON_US\", \"priority\": \"HIGH\", \"tags\": [\"" + tag + "\"], \"version\": "
                         + field(created.body(), "version") + "}");
         assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
         assertThat(updated.body()).contains("\"status\":\"WAITING_ON_US\"").contains("\"priority\":\"HIGH\"")
                 .contains(tag);
 
-        HttpResponse<String> read = send("GET", "/api/v1/conversations/" + number, agent, null);
+        HttpResponse<String> read = api.send("GET", "/api/v1/conversations/" + number, agent, null);
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(read.body()).contains("\"subject\":\"Engine missing\"");
 
-        HttpResponse<String> listed = send("GET", "/api/v1/conversations?view=waiting-on-us&tag=" + tag, agent, null);
+        HttpResponse<String> listed = api.send("GET", "/api/v1/conversations?view=waiting-on-us&tag=" + tag, agent, null);
         assertThat(listed.statusCode()).isEqualTo(200);
         assertThat(listed.body()).contains("\"number\":" + number).contains("\"next\":null");
     }
@@ -84,20 +83,20 @@ class ConversationsApiTests {
         for (int i = 0; i < 3; i++) {
             var c = desk.start(new NewConversation("Q" + i, new Requester("C" + i, EmailAddress.of("c" + i + "@x.example")),
                     Channel.API, "Question " + i, null));
-            send("PATCH", "/api/v1/conversations/" + c.number(), agent, "{\"tags\": [\"" + tag + "\"]}");
+            api.send("PATCH", "/api/v1/conversations/" + c.number(), agent, "{\"tags\": [\"" + tag + "\"]}");
         }
-        HttpResponse<String> first = send("GET", "/api/v1/conversations?tag=" + tag + "&limit=2", agent, null);
+        HttpResponse<String> first = api.send("GET", "/api/v1/conversations?tag=" + tag + "&limit=2", agent, null);
         String cursor = field(first.body(), "next");
         assertThat(count(first.body(), "\"number\"")).isEqualTo(2);
         assertThat(cursor).isNotEqualTo("null");
 
-        HttpResponse<String> second = send("GET", "/api/v1/conversations?tag=" + tag + "&limit=2&cursor=" + cursor,
+        HttpResponse<String> second = api.send("GET", "/api/v1/conversations?tag=" + tag + "&limit=2&cursor=" + cursor,
                 agent, null);
         assertThat(count(second.body(), "\"number\"")).isEqualTo(1);
         assertThat(second.body()).contains("\"next\":null");
 
-        assertThat(send("GET", "/api/v1/conversations?cursor=garbage", agent, null).statusCode()).isEqualTo(400);
-        assertThat(send("GET", "/api/v1/conversations?view=nonsense", agent, null).statusCode()).isEqualTo(400);
+        assertThat(api.send("GET", "/api/v1/conversations?cursor=garbage", agent, null).statusCode()).isEqualTo(400);
+        assertThat(api.send("GET", "/api/v1/conversations?view=nonsense", agent, null).statusCode()).isEqualTo(400);
     }
 
     @Test
@@ -105,20 +104,20 @@ class ConversationsApiTests {
         long number = desk.start(new NewConversation("Hello", new Requester("Ben", EmailAddress.of("ben@x.example")),
                 Channel.API, "Hi there", null)).number();
 
-        HttpResponse<String> reply = send("POST", "/api/v1/conversations/" + number + "/messages", agent,
+        HttpResponse<String> reply = api.send("POST", "/api/v1/conversations/" + number + "/messages", agent,
                 "{\"type\": \"reply\", \"body\": \"Hello Ben, how can I help?\"}");
-        HttpResponse<String> note = send("POST", "/api/v1/conversations/" + number + "/messages", agent,
+        HttpResponse<String> note = api.send("POST", "/api/v1/conversations/" + number + "/messages", agent,
                 "{\"type\": \"note\", \"body\": \"Regular customer.\"}");
         assertThat(reply.statusCode()).as(reply.body()).isEqualTo(201);
         assertThat(reply.body()).contains("\"type\":\"reply\"").contains("\"delivery\":\"QUEUED\"");
         assertThat(note.statusCode()).isEqualTo(201);
 
-        HttpResponse<String> messages = send("GET", "/api/v1/conversations/" + number + "/messages", agent, null);
+        HttpResponse<String> messages = api.send("GET", "/api/v1/conversations/" + number + "/messages", agent, null);
         assertThat(messages.statusCode()).isEqualTo(200);
         assertThat(messages.body()).containsSubsequence("\"type\":\"customer\"", "\"type\":\"reply\"",
                 "\"type\":\"note\"");
 
-        HttpResponse<String> invalid = send("POST", "/api/v1/conversations/" + number + "/messages", agent,
+        HttpResponse<String> invalid = api.send("POST", "/api/v1/conversations/" + number + "/messages", agent,
                 "{\"type\": \"shout\", \"body\": \"\"}");
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(invalid.body()).contains("\"field\":\"type\"").contains("\"field\":\"body\"");
@@ -126,51 +125,37 @@ class ConversationsApiTests {
 
     @Test
     void answersErrorsAsProblemDetails() throws Exception {
-        assertThat(send("GET", "/api/v1/conversations/999999999", agent, null))
+        assertThat(api.send("GET", "/api/v1/conversations/999999999", agent, null))
                 .satisfies(r -> assertThat(r.statusCode()).isEqualTo(404))
                 .satisfies(r -> assertThat(r.body()).contains("There is no conversation #999999999"));
-        assertThat(send("GET", "/api/v1/conversations", null, null).statusCode()).isEqualTo(401);
+        assertThat(api.send("GET", "/api/v1/conversations", null, null).statusCode()).isEqualTo(401);
 
-        HttpResponse<String> invalid = send("POST", "/api/v1/conversations", agent,
+        HttpResponse<String> invalid = api.send("POST", "/api/v1/conversations", agent,
                 "{\"customer\": {\"name\": \"\", \"email\": \"nope\"}, \"message\": \"\"}");
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(invalid.body()).contains("\"field\":\"customer.email\"").contains("\"field\":\"message\"");
 
         var conversation = desk.start(new NewConversation("Stale", new Requester("D", EmailAddress.of("d@x.example")),
                 Channel.API, "Hi", null));
-        send("PATCH", "/api/v1/conversations/" + conversation.number(), agent, "{\"priority\": \"LOW\"}");
-        HttpResponse<String> stale = send("PATCH", "/api/v1/conversations/" + conversation.number(), agent,
+        api.send("PATCH", "/api/v1/conversations/" + conversation.number(), agent, "{\"priority\": \"LOW\"}");
+        HttpResponse<String> stale = api.send("PATCH", "/api/v1/conversations/" + conversation.number(), agent,
                 "{\"status\": \"SOLVED\", \"version\": " + conversation.version() + "}");
         assertThat(stale.statusCode()).isEqualTo(409);
         assertThat(stale.body()).contains("Someone else changed");
 
         Team billing = roster.createTeam("Billing " + UUID.randomUUID(), null);
         String teammate = tokenFor(Role.TEAMMATE);
-        assertThat(send("GET", "/api/v1/conversations/" + conversation.number(), teammate, null).statusCode())
+        assertThat(api.send("GET", "/api/v1/conversations/" + conversation.number(), teammate, null).statusCode())
                 .isEqualTo(403);
         var billingConversation = desk.start(new NewConversation("Invoice", new Requester("E",
                 EmailAddress.of("e@x.example")), Channel.API, "Invoice?", billing.id()));
-        assertThat(send("POST", "/api/v1/conversations/" + billingConversation.number() + "/messages", teammate,
+        assertThat(api.send("POST", "/api/v1/conversations/" + billingConversation.number() + "/messages", teammate,
                 "{\"type\": \"reply\", \"body\": \"Hi\"}").statusCode()).isEqualTo(403);
     }
 
     private String tokenFor(Role role) {
         String email = TestBusiness.agentWithPassword(roster, passwords, role);
         return apiAccess.issue(roster.findAgentByEmail(EmailAddress.of(email)).orElseThrow().id(), "test").secret();
-    }
-
-    private HttpResponse<String> send(String method, String path, String token, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String field(String json, String name) {

@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A team lead imports a CSV file in real Chromium: columns guessed, progress shown live, bad rows reported. */
 @RapportWebTest
@@ -70,6 +71,10 @@ class CustomerImportBrowserTests {
         assertThat(lead.getByLabel("Import Hobbies as")).hasValue("PASSIONS");
         assertThat(lead.locator(".samples").first()).containsText("Kim0");
         Browsers.screenshot(lead, "customer-import-mapping-desktop");
+        lead.setViewportSize(375, 812);
+        Browsers.screenshot(lead, "customer-import-mapping-phone");
+        assertThat(lead.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
+        lead.setViewportSize(1280, 860);
 
         lead.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import 2,501 rows")).click();
         assertThat(lead.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Import finished")))
@@ -83,7 +88,25 @@ class CustomerImportBrowserTests {
         Browsers.screenshot(lead, "customer-import-done-phone");
         lead.setViewportSize(1280, 860);
 
+        Page admin = pages.signedIn(TestBusiness.ADMIN_EMAIL);
+        admin.navigate(pages.url("/admin/customer-attributes"));
+        admin.locator("#label").fill("Buyer type " + tag);
+        admin.getByLabel("Kind of value").selectOption("CHOICE");
+        admin.getByLabel("Choices, one per line (for a choice)").fill("dealer\nend user");
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add field")).click();
+        assertThat(admin.locator("table")).containsText("Buyer type " + tag);
+        Browsers.screenshot(admin, "customer-fields-admin-desktop");
+        admin.setViewportSize(375, 812);
+        Browsers.screenshot(admin, "customer-fields-admin-phone");
+
         lead.navigate(pages.url("/customers?q=Kim2499+Import" + tag));
         assertThat(lead.locator("table")).containsText("Kim2499 Import" + tag);
+        lead.getByText("Kim2499 Import" + tag).first().click();
+        lead.getByLabel("Buyer type " + tag).selectOption("dealer");
+        lead.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save fields")).click();
+        assertThat(lead.locator("#customer-card")).containsText("dealer");
+        Browsers.screenshot(lead, "customer-page-fields-desktop");
+        lead.setViewportSize(375, 812);
+        Browsers.screenshot(lead, "customer-page-fields-phone");
     }
 }

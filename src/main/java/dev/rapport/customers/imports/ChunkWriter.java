@@ -1,14 +1,12 @@
 package dev.rapport.customers.imports;
 
 import dev.rapport.customers.CustomerIdentity;
+import dev.rapport.shared.Database;
 import dev.rapport.customers.IdentityKind;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -35,13 +33,12 @@ class ChunkWriter {
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
-    private final DataSource dataSource;
-    private volatile Boolean postgres;
+    private final Database database;
 
-    ChunkWriter(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, DataSource dataSource) {
+    ChunkWriter(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, Database database) {
         this.jdbc = jdbc;
         this.named = named;
-        this.dataSource = dataSource;
+        this.database = database;
     }
 
     /** Who the passions and notes of an import were learned from. */
@@ -51,7 +48,7 @@ class ChunkWriter {
     /** @return the rows refused because an identity is taken, by row number */
     Map<Integer, String> write(List<ImportedCustomer> rows, Author author, Instant now) {
         Map<Integer, String> refused = new LinkedHashMap<>();
-        if (postgres()) {
+        if (database.isPostgres()) {
             // A prepared statement's generic plan, made while the table was small, reads all identities for every
             // lookup once the import has grown it (about 100 ms a lookup at 200,000); plan each with its values.
             jdbc.execute("set local plan_cache_mode = force_custom_plan");
@@ -172,27 +169,13 @@ class ChunkWriter {
 
     /** The next {@code count} customer numbers, in one round trip. */
     private List<Long> numbers(int count) {
-        String sql = postgres() ? "select nextval('customer_number') from generate_series(1, ?)"
+        String sql = database.isPostgres() ? "select nextval('customer_number') from generate_series(1, ?)"
                 : "select next value for customer_number from system_range(1, ?)";
         return jdbc.queryForList(sql, Long.class, count);
-    }
-
-    private boolean postgres() {
-        if (postgres == null) {
-            postgres = isPostgres(dataSource);
-        }
-        return postgres;
     }
 
     static String key(CustomerIdentity identity) {
         return identity.kind().name() + ":" + identity.value();
     }
 
-    private static boolean isPostgres(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot tell which database this is", e);
-        }
-    }
 }
