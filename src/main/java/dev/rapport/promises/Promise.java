@@ -1,5 +1,10 @@
 package dev.rapport.promises;
 
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +27,12 @@ import java.util.UUID;
  */
 public final class Promise {
 
-    private final UUID id;
+    private final @Id UUID id;
+    private final UUID conversation;
+    private final UUID customer;
     private final String what;
+    private UUID owner;
+    private UUID contactBy;
     private final String madeBy;
     private final Instant madeAt;
     private PromiseState state;
@@ -33,16 +42,37 @@ public final class Promise {
     private Instant contactedAt;
     private Instant brokenAt;
     private String resolution;
-    private final List<PromiseChange> history = new ArrayList<>();
+    @MappedCollection
+    private final List<PromiseChange> history;
+    private @Version Long version;
 
-    private Promise(UUID id, String what, String madeBy, Instant madeAt, Instant dueAt, Instant contactAt) {
+    @PersistenceCreator
+    Promise(UUID id, UUID conversation, UUID customer, String what, UUID owner, UUID contactBy, String madeBy,
+            Instant madeAt, PromiseState state, Instant dueAt, Instant contactAt, Instant doneAt, Instant contactedAt,
+            Instant brokenAt, String resolution, List<PromiseChange> history, Long version) {
         this.id = id;
+        this.conversation = conversation;
+        this.customer = customer;
         this.what = what;
+        this.owner = owner;
+        this.contactBy = contactBy;
         this.madeBy = madeBy;
         this.madeAt = madeAt;
+        this.state = state;
         this.dueAt = dueAt;
         this.contactAt = contactAt;
-        this.state = PromiseState.OPEN;
+        this.doneAt = doneAt;
+        this.contactedAt = contactedAt;
+        this.brokenAt = brokenAt;
+        this.resolution = resolution;
+        this.history = history == null ? new ArrayList<>() : new ArrayList<>(history);
+        this.version = version;
+    }
+
+    private Promise(UUID conversation, UUID customer, String what, UUID owner, UUID contactBy, String madeBy,
+                    Instant madeAt, Instant dueAt, Instant contactAt) {
+        this(UUID.randomUUID(), conversation, customer, what, owner, contactBy, madeBy, madeAt, PromiseState.OPEN,
+                dueAt, contactAt, null, null, null, null, List.of(), null);
         history.add(new PromiseChange(PromiseState.OPEN, madeAt, madeBy, "Promised: " + what));
     }
 
@@ -52,6 +82,22 @@ public final class Promise {
      * @throws IllegalArgumentException for a blank promise or a deadline that has already passed
      */
     public static Promise make(String what, String madeBy, Instant now, Instant dueAt, Instant contactAt) {
+        return make(new Terms(null, null, what, null, null, dueAt, contactAt), madeBy, now);
+    }
+
+    /**
+     * What a promise is made of: on which conversation and for which customer, what, who does it, who tells the
+     * customer, and the two deadlines.
+     */
+    public record Terms(UUID conversation, UUID customer, String what, UUID owner, UUID contactBy, Instant dueAt,
+                        Instant contactAt) {
+    }
+
+    /** @see #make(String, String, Instant, Instant, Instant) */
+    public static Promise make(Terms terms, String madeBy, Instant now) {
+        String what = terms.what();
+        Instant dueAt = terms.dueAt();
+        Instant contactAt = terms.contactAt();
         if (what == null || what.isBlank()) {
             throw new IllegalArgumentException("Say what will be done.");
         }
@@ -66,7 +112,8 @@ public final class Promise {
         if (!contact.isAfter(now)) {
             throw new IllegalArgumentException("The time to contact the customer has already passed.");
         }
-        return new Promise(UUID.randomUUID(), what.strip(), madeBy, now, dueAt, contact);
+        return new Promise(terms.conversation(), terms.customer(), what.strip(), terms.owner(),
+                terms.contactBy() == null ? terms.owner() : terms.contactBy(), madeBy, now, dueAt, contact);
     }
 
     /** The work is done. Late work is recorded, but a promise already broken stays broken. */
@@ -188,6 +235,22 @@ public final class Promise {
 
     public UUID id() {
         return id;
+    }
+
+    public Optional<UUID> conversation() {
+        return Optional.ofNullable(conversation);
+    }
+
+    public Optional<UUID> customer() {
+        return Optional.ofNullable(customer);
+    }
+
+    public Optional<UUID> owner() {
+        return Optional.ofNullable(owner);
+    }
+
+    public Optional<UUID> contactBy() {
+        return Optional.ofNullable(contactBy);
     }
 
     public String what() {
