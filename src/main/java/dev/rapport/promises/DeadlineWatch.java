@@ -4,8 +4,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Looks at the clock every half minute and breaks the promises whose deadlines passed. The deadlines live in the
- * database, so a restart loses none; a promise breaks once however often or on how many instances this runs.
+ * Looks at the clock every half minute (configurable): breaks the promises whose deadlines passed and sends the
+ * reminders that are due. Deadlines and reminders live in the database, so a restart loses none; each fires once
+ * however often or on how many instances this runs.
  */
 @Component
 class DeadlineWatch {
@@ -18,6 +19,7 @@ class DeadlineWatch {
 
     @Scheduled(fixedDelayString = "${rapport.promises.deadline-check-interval:30s}", initialDelay = 10_000)
     void check() {
+        ledger.sendReminders();
         ledger.breakOverdue();
     }
 }

@@ -32,6 +32,7 @@ public final class Promise {
     private final UUID customer;
     private final String what;
     private UUID owner;
+    private UUID ownerTeam;
     private UUID contactBy;
     private final String madeBy;
     private final Instant madeAt;
@@ -42,19 +43,23 @@ public final class Promise {
     private Instant contactedAt;
     private Instant brokenAt;
     private String resolution;
+    private Instant remindedAt;
+    private Instant nextReminderAt;
     @MappedCollection
     private final List<PromiseChange> history;
     private @Version Long version;
 
     @PersistenceCreator
-    Promise(UUID id, UUID conversation, UUID customer, String what, UUID owner, UUID contactBy, String madeBy,
-            Instant madeAt, PromiseState state, Instant dueAt, Instant contactAt, Instant doneAt, Instant contactedAt,
-            Instant brokenAt, String resolution, List<PromiseChange> history, Long version) {
+    Promise(UUID id, UUID conversation, UUID customer, String what, UUID owner, UUID ownerTeam, UUID contactBy,
+            String madeBy, Instant madeAt, PromiseState state, Instant dueAt, Instant contactAt, Instant doneAt,
+            Instant contactedAt, Instant brokenAt, String resolution, Instant remindedAt, Instant nextReminderAt,
+            List<PromiseChange> history, Long version) {
         this.id = id;
         this.conversation = conversation;
         this.customer = customer;
         this.what = what;
         this.owner = owner;
+        this.ownerTeam = ownerTeam;
         this.contactBy = contactBy;
         this.madeBy = madeBy;
         this.madeAt = madeAt;
@@ -65,14 +70,16 @@ public final class Promise {
         this.contactedAt = contactedAt;
         this.brokenAt = brokenAt;
         this.resolution = resolution;
+        this.remindedAt = remindedAt;
+        this.nextReminderAt = nextReminderAt;
         this.history = history == null ? new ArrayList<>() : new ArrayList<>(history);
         this.version = version;
     }
 
-    private Promise(UUID conversation, UUID customer, String what, UUID owner, UUID contactBy, String madeBy,
-                    Instant madeAt, Instant dueAt, Instant contactAt) {
-        this(UUID.randomUUID(), conversation, customer, what, owner, contactBy, madeBy, madeAt, PromiseState.OPEN,
-                dueAt, contactAt, null, null, null, null, List.of(), null);
+    private Promise(Terms terms, String what, String madeBy, Instant madeAt, Instant contactAt) {
+        this(UUID.randomUUID(), terms.conversation(), terms.customer(), what, terms.owner(), terms.ownerTeam(),
+                terms.contactBy() == null ? terms.owner() : terms.contactBy(), madeBy, madeAt, PromiseState.OPEN,
+                terms.dueAt(), contactAt, null, null, null, null, null, null, List.of(), null);
         history.add(new PromiseChange(PromiseState.OPEN, madeAt, madeBy, "Promised: " + what));
     }
 
@@ -82,15 +89,16 @@ public final class Promise {
      * @throws IllegalArgumentException for a blank promise or a deadline that has already passed
      */
     public static Promise make(String what, String madeBy, Instant now, Instant dueAt, Instant contactAt) {
-        return make(new Terms(null, null, what, null, null, dueAt, contactAt), madeBy, now);
+        return make(new Terms(null, null, what, null, null, null, dueAt, contactAt), madeBy, now);
     }
 
     /**
-     * What a promise is made of: on which conversation and for which customer, what, who does it, who tells the
-     * customer, and the two deadlines.
+     * What a promise is made of: on which conversation and for which customer, what, who does it (an agent, or a
+     * team when nobody in particular), who tells the customer (an agent; the owner when not given), and the two
+     * deadlines.
      */
-    public record Terms(UUID conversation, UUID customer, String what, UUID owner, UUID contactBy, Instant dueAt,
-                        Instant contactAt) {
+    public record Terms(UUID conversation, UUID customer, String what, UUID owner, UUID ownerTeam, UUID contactBy,
+                        Instant dueAt, Instant contactAt) {
     }
 
     /** @see #make(String, String, Instant, Instant, Instant) */
@@ -112,8 +120,7 @@ public final class Promise {
         if (!contact.isAfter(now)) {
             throw new IllegalArgumentException("The time to contact the customer has already passed.");
         }
-        return new Promise(terms.conversation(), terms.customer(), what.strip(), terms.owner(),
-                terms.contactBy() == null ? terms.owner() : terms.contactBy(), madeBy, now, dueAt, contact);
+        return new Promise(terms, what.strip(), madeBy, now, contact);
     }
 
     /** The work is done. Late work is recorded, but a promise already broken stays broken. */
@@ -162,6 +169,7 @@ public final class Promise {
         contactAt = contact;
         doneAt = null;
         contactedAt = null;
+        remindedAt = null;
         state = PromiseState.RENEGOTIATED;
         history.add(new PromiseChange(PromiseState.RENEGOTIATED, now, by,
                 "New date agreed" + (message == null || message.isBlank() ? "" : ": " + message.strip())));
@@ -214,6 +222,57 @@ public final class Promise {
         history.add(new PromiseChange(PromiseState.BROKEN, at, by, "What happened next: " + resolution));
     }
 
+    /** Which deadline a reminder is about: the work (to the owner) or telling the customer (to the contact). */
+    public enum Deadline { WORK, CONTACT }
+
+    /** A reminder due now: about which deadline, and when it is. */
+    public record Reminder(Deadline deadline, Instant at) {
+    }
+
+    /**
+     * Plans the next reminder: {@code lead} before the deadline now ahead (the work's until it is done, then the
+     * contact's), the earliest still to come and not yet reminded of. Nothing for a promise that no longer waits.
+     */
+    public void planReminders(List<java.time.Duration> leadTimes, Instant now) {
+        Optional<Reminder> ahead = nextDeadline();
+        nextReminderAt = ahead.flatMap(deadline -> leadTimes.stream()
+                        .map(lead -> deadline.at().minus(lead))
+                        .filter(point -> point.isAfter(now))
+                        .min(Instant::compareTo))
+                .orElse(null);
+    }
+
+    /**
+     * A reminder when one is due at {@code now}; it is recorded, so asking again gives nothing until the next one.
+     * Several reminders missed at once (Rapport was down) give one.
+     */
+    public Optional<Reminder> remind(List<java.time.Duration> leadTimes, Instant now) {
+        if (nextReminderAt == null || now.isBefore(nextReminderAt)) {
+            return Optional.empty();
+        }
+        Optional<Reminder> reminder = nextDeadline().filter(deadline -> deadline.at().isAfter(now));
+        remindedAt = now;
+        planReminders(leadTimes, now);
+        return reminder;
+    }
+
+    private Optional<Reminder> nextDeadline() {
+        if (!state.pending() || state == PromiseState.BROKEN) {
+            return Optional.empty();
+        }
+        return Optional.of(doneAt == null ? new Reminder(Deadline.WORK, dueAt)
+                : new Reminder(Deadline.CONTACT, contactAt));
+    }
+
+    public Optional<Instant> nextReminderAt() {
+        return Optional.ofNullable(nextReminderAt);
+    }
+
+    /** When the customer was told (after the work was done); empty until then. */
+    public Optional<Instant> contactedAt() {
+        return Optional.ofNullable(contactedAt);
+    }
+
     private void settle(Instant at) {
         if (state == PromiseState.BROKEN) {
             return;
@@ -247,6 +306,10 @@ public final class Promise {
 
     public Optional<UUID> owner() {
         return Optional.ofNullable(owner);
+    }
+
+    public Optional<UUID> ownerTeam() {
+        return Optional.ofNullable(ownerTeam);
     }
 
     public Optional<UUID> contactBy() {

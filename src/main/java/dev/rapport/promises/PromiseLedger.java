@@ -1,5 +1,12 @@
 package dev.rapport.promises;
 
+import dev.rapport.agents.Agent;
+import dev.rapport.agents.Role;
+import dev.rapport.agents.Roster;
+import dev.rapport.agents.SignedInAgent;
+import dev.rapport.agents.Team;
+import dev.rapport.conversations.Conversation;
+import dev.rapport.conversations.Desk;
 import dev.rapport.conversations.ReplyPosted;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -12,12 +19,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The ledger of promises: makes them, records the work done and the customer told (a reply on the conversation
  * counts), renegotiations, cancellations and what happened after a break, and breaks promises whose deadlines pass.
  * Each change is saved with the promise's version, so two Rapport instances checking the same deadline break it once.
+ * Other modules make promises through {@link #make(Promise.Terms, String)} (a call-back for a missed call, an
+ * approval, money owed).
  */
 @Service
 public class PromiseLedger {
@@ -26,33 +37,118 @@ public class PromiseLedger {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final Desk desk;
+    private final Roster roster;
+    private final PromiseSettings settings;
 
     PromiseLedger(Promises promises, ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
-                  Clock clock) {
+                  Clock clock, Desk desk, Roster roster, PromiseSettings settings) {
         this.promises = promises;
         this.events = events;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
+        this.desk = desk;
+        this.roster = roster;
+        this.settings = settings;
     }
 
+    /**
+     * An agent makes a promise on a conversation they can see.
+     *
+     * @throws PromiseRejected naming the field at fault
+     */
+    @Transactional
+    public Promise make(Promise.Terms terms, SignedInAgent by) {
+        if (terms.conversation() == null) {
+            throw new PromiseRejected("conversationId", "Say which conversation the promise belongs to.");
+        }
+        Conversation conversation = desk.find(new Conversation.ConversationId(terms.conversation()))
+                .orElseThrow(() -> new PromiseRejected("conversationId", "There is no such conversation."));
+        if (!desk.canSee(conversation, by)) {
+            throw new NotYours("You cannot make promises on a conversation that is not yours to see.");
+        }
+        return make(terms, by.name());
+    }
+
+    /**
+     * Makes a promise on behalf of someone or something ({@code madeBy} is a name: an agent's, "Phone", "Approvals").
+     * The customer is taken from the conversation when not given.
+     *
+     * @throws PromiseRejected naming the field at fault
+     */
     @Transactional
     public Promise make(Promise.Terms terms, String madeBy) {
-        Promise promise = promises.save(Promise.make(terms, madeBy, clock.instant()));
-        events.publishEvent(new PromiseMade(promise.id(), terms.conversation(), terms.owner(), promise.dueAt()));
+        Promise.Terms checked = check(terms);
+        Promise promise;
+        try {
+            promise = Promise.make(checked, madeBy, clock.instant());
+        } catch (IllegalArgumentException e) {
+            throw new PromiseRejected(e.getMessage().startsWith("Say what") ? "what"
+                    : e.getMessage().contains("contact") ? "contactAt" : "dueAt", e.getMessage());
+        }
+        promise.planReminders(settings.reminderLeadTimes(), clock.instant());
+        promise = promises.save(promise);
+        events.publishEvent(new PromiseMade(promise.id(), checked.conversation(), checked.owner(), promise.dueAt()));
         return promise;
+    }
+
+    private Promise.Terms check(Promise.Terms terms) {
+        if (terms.owner() == null && terms.ownerTeam() == null) {
+            throw new PromiseRejected("owner", "Say who will do it: an agent or a team.");
+        }
+        if (terms.owner() != null) {
+            requireActiveAgent(terms.owner(), "owner", "who will do it");
+        }
+        if (terms.ownerTeam() != null && roster.findTeam(new Team.TeamId(terms.ownerTeam())).isEmpty()) {
+            throw new PromiseRejected("owner", "There is no such team.");
+        }
+        UUID contactBy = terms.contactBy() != null ? terms.contactBy() : terms.owner();
+        if (contactBy != null) {
+            Agent contact = requireActiveAgent(contactBy, "contactBy", "who will tell the customer");
+            if (contact.role() == Role.TEAMMATE) {
+                throw new PromiseRejected("contactBy", contact.name() + " works in another department and does not"
+                        + " write to customers; choose who will tell the customer.");
+            }
+        }
+        UUID customer = terms.customer();
+        if (terms.conversation() != null) {
+            Conversation conversation = desk.find(new Conversation.ConversationId(terms.conversation()))
+                    .orElseThrow(() -> new PromiseRejected("conversationId", "There is no such conversation."));
+            customer = customer != null ? customer : conversation.customerId().orElse(null);
+        }
+        return new Promise.Terms(terms.conversation(), customer, terms.what(), terms.owner(), terms.ownerTeam(),
+                contactBy, terms.dueAt(), terms.contactAt());
+    }
+
+    private Agent requireActiveAgent(UUID id, String field, String role) {
+        return roster.findAgent(new Agent.AgentId(id)).filter(Agent::isActive)
+                .orElseThrow(() -> new PromiseRejected(field, "There is no active agent like that to be " + role
+                        + "."));
     }
 
     @Transactional
     public Promise markDone(UUID id, String by) {
-        Promise promise = require(id);
-        promise.markDone(by, clock.instant());
-        return saveAndAnnounce(promise);
+        return change(id, promise -> promise.markDone(by, clock.instant()));
+    }
+
+    /** Someone told the customer by hand (on the phone, at the counter), with a note of how. */
+    @Transactional
+    public Promise markContacted(UUID id, String how, String by) {
+        if (how == null || how.isBlank()) {
+            throw new PromiseRejected("note", "Say how the customer was told.");
+        }
+        return change(id, promise -> promise.customerContacted(by + ": " + how.strip(), clock.instant()));
     }
 
     @Transactional
     public Promise renegotiate(UUID id, Instant newDueAt, Instant newContactAt, String message, String by) {
         Promise promise = require(id);
-        promise.renegotiate(newDueAt, newContactAt, message, by, clock.instant());
+        try {
+            promise.renegotiate(newDueAt, newContactAt, message, by, clock.instant());
+        } catch (IllegalArgumentException e) {
+            throw new PromiseRejected("dueAt", e.getMessage());
+        }
+        promise.planReminders(settings.reminderLeadTimes(), clock.instant());
         Promise saved = promises.save(promise);
         events.publishEvent(new PromiseRenegotiated(id, saved.conversation().orElse(null), newDueAt));
         return saved;
@@ -60,16 +156,24 @@ public class PromiseLedger {
 
     @Transactional
     public Promise cancel(UUID id, String reason, String by) {
-        Promise promise = require(id);
-        promise.cancel(reason, by, clock.instant());
-        return promises.save(promise);
+        return change(id, promise -> {
+            try {
+                promise.cancel(reason, by, clock.instant());
+            } catch (IllegalArgumentException e) {
+                throw new PromiseRejected("reason", e.getMessage());
+            }
+        });
     }
 
     @Transactional
     public Promise resolve(UUID id, String whatHappened, String by) {
-        Promise promise = require(id);
-        promise.resolve(whatHappened, by, clock.instant());
-        return promises.save(promise);
+        return change(id, promise -> {
+            try {
+                promise.resolve(whatHappened, by, clock.instant());
+            } catch (IllegalArgumentException e) {
+                throw new PromiseRejected("note", e.getMessage());
+            }
+        });
     }
 
     @Transactional(readOnly = true)
@@ -77,19 +181,55 @@ public class PromiseLedger {
         return promises.findByConversationOrderByDueAt(conversation);
     }
 
+    /** The conversation's promises still waiting for something: work, the customer told, or a word after a break. */
+    @Transactional(readOnly = true)
+    public List<Promise> openOn(UUID conversation) {
+        return onConversation(conversation).stream()
+                .filter(promise -> promise.state().pending() || promise.needsFollowUp()).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Promise> forCustomer(UUID customer) {
+        return promises.findByCustomerOrderByDueAtDesc(customer);
+    }
+
     @Transactional(readOnly = true)
     public Promise require(UUID id) {
-        return promises.findById(id).orElseThrow(() -> new IllegalArgumentException("No such promise."));
+        return promises.findById(id).orElseThrow(() -> new NoSuchPromise(id));
+    }
+
+    /** The promise if the agent may see it: its conversation is theirs to see, or it is theirs or their team's. */
+    @Transactional(readOnly = true)
+    public Promise visibleTo(UUID id, SignedInAgent agent) {
+        Promise promise = require(id);
+        if (!canSee(promise, agent)) {
+            throw new NoSuchPromise(id);
+        }
+        return promise;
+    }
+
+    @Transactional(readOnly = true)
+    public boolean canSee(Promise promise, SignedInAgent agent) {
+        if (promise.owner().filter(agent.id().value()::equals).isPresent()
+                || promise.contactBy().filter(agent.id().value()::equals).isPresent()) {
+            return true;
+        }
+        Optional<Conversation> conversation = promise.conversation()
+                .flatMap(id -> desk.find(new Conversation.ConversationId(id)));
+        if (conversation.isPresent()) {
+            return desk.canSee(conversation.get(), agent);
+        }
+        return agent.role() != Role.TEAMMATE || promise.ownerTeam().map(Team.TeamId::new)
+                .filter(team -> roster.findAgent(agent.id()).map(a -> a.teams().contains(team)).orElse(false))
+                .isPresent();
     }
 
     /** A reply to the customer tells them about every promise on that conversation whose work is done. */
     @ApplicationModuleListener
     void on(ReplyPosted reply) {
-        Instant at = clock.instant();
         for (Promise promise : promises.findByConversationOrderByDueAt(reply.conversation().value())) {
             if (promise.state().pending()) {
-                promise.customerContacted("reply #" + reply.number(), at);
-                saveAndAnnounce(promise);
+                change(promise.id(), p -> p.customerContacted("reply #" + reply.number(), clock.instant()));
             }
         }
     }
@@ -102,33 +242,79 @@ public class PromiseLedger {
      */
     public int breakOverdue() {
         Instant now = clock.instant();
-        int broken = 0;
-        for (UUID id : promises.overdue(now, 500)) {
+        return eachInItsOwnTransaction(promises.overdue(now, 500), promise -> {
+            if (!promise.checkDeadlines(now)) {
+                return false;
+            }
+            promises.save(promise);
+            events.publishEvent(new PromiseBroken(promise.id(), promise.conversation().orElse(null),
+                    promise.owner().orElse(null), promise.ownerTeam().orElse(null), promise.what(),
+                    promise.history().getLast().note()));
+            return true;
+        });
+    }
+
+    /**
+     * Reminds whoever must act next of the deadlines coming up, once per lead time, safe on several instances.
+     *
+     * @return how many reminders were sent
+     */
+    public int sendReminders() {
+        Instant now = clock.instant();
+        return eachInItsOwnTransaction(promises.remindersDue(now, 500), promise -> {
+            Optional<Promise.Reminder> reminder = promise.remind(settings.reminderLeadTimes(), now);
+            promises.save(promise);
+            reminder.ifPresent(due -> {
+                boolean work = due.deadline() == Promise.Deadline.WORK;
+                UUID agent = work ? promise.owner().orElse(null) : promise.contactBy().orElse(null);
+                events.publishEvent(new PromiseDueSoon(promise.id(), promise.conversation().orElse(null), agent,
+                        promise.ownerTeam().orElse(null), promise.what(), work, due.at()));
+            });
+            return reminder.isPresent();
+        });
+    }
+
+    private int eachInItsOwnTransaction(List<UUID> ids, Function<Promise, Boolean> work) {
+        int done = 0;
+        for (UUID id : ids) {
             try {
-                Boolean broke = transactions.execute(status -> {
-                    Promise promise = require(id);
-                    if (!promise.checkDeadlines(now)) {
-                        return false;
-                    }
-                    promises.save(promise);
-                    events.publishEvent(new PromiseBroken(id, promise.conversation().orElse(null),
-                            promise.owner().orElse(null), promise.history().getLast().note()));
-                    return true;
-                });
-                broken += Boolean.TRUE.equals(broke) ? 1 : 0;
+                Boolean did = transactions.execute(status -> work.apply(require(id)));
+                done += Boolean.TRUE.equals(did) ? 1 : 0;
             } catch (OptimisticLockingFailureException changedMeanwhile) {
                 // another instance (or an agent) changed it at the same moment; the next run looks again
             }
         }
-        return broken;
+        return done;
     }
 
-    private Promise saveAndAnnounce(Promise promise) {
+    private Promise change(UUID id, java.util.function.Consumer<Promise> action) {
+        Promise promise = require(id);
+        PromiseState before = promise.state();
+        try {
+            action.accept(promise);
+        } catch (IllegalStateException e) {
+            throw new PromiseRejected("state", e.getMessage());
+        }
+        promise.planReminders(settings.reminderLeadTimes(), clock.instant());
         Promise saved = promises.save(promise);
-        if (saved.state() == PromiseState.KEPT && saved.history().getLast().state() == PromiseState.KEPT) {
+        if (saved.state() == PromiseState.KEPT && before != PromiseState.KEPT) {
             events.publishEvent(new PromiseKept(saved.id(), saved.conversation().orElse(null),
                     saved.owner().orElse(null)));
         }
         return saved;
+    }
+
+    /** No promise with this id, or none the asking agent may see. */
+    public static class NoSuchPromise extends RuntimeException {
+        public NoSuchPromise(UUID id) {
+            super("No such promise: " + id);
+        }
+    }
+
+    /** The agent may not do this with a promise (a conversation that is not theirs to see). */
+    public static class NotYours extends RuntimeException {
+        public NotYours(String message) {
+            super(message);
+        }
     }
 }

@@ -14,5 +14,11 @@ interface Promises extends ListCrudRepository<Promise, UUID> {
             + "and (due_at < :now or contact_at < :now) order by due_at limit :limit")
     List<UUID> overdue(Instant now, int limit);
 
+    /** Promises with a reminder due. */
+    @Query("select id from promise where next_reminder_at <= :now order by next_reminder_at limit :limit")
+    List<UUID> remindersDue(Instant now, int limit);
+
     List<Promise> findByConversationOrderByDueAt(UUID conversation);
+
+    List<Promise> findByCustomerOrderByDueAtDesc(UUID customer);
 }

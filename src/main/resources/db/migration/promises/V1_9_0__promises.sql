@@ -6,6 +6,7 @@ create table promise
     customer     uuid,
     what         varchar(300)             not null,
     owner        uuid,
+    owner_team   uuid,
     contact_by   uuid,
     made_by      varchar(200)             not null,
     made_at      timestamp with time zone not null,
@@ -16,11 +17,16 @@ create table promise
     contacted_at timestamp with time zone,
     broken_at    timestamp with time zone,
     resolution   varchar(1000),
+    reminded_at  timestamp with time zone,
+    next_reminder_at timestamp with time zone,
     version      bigint                   not null
 );
 create index promise_conversation_idx on promise (conversation);
 create index promise_owner_state_idx on promise (owner, state);
 create index promise_pending_due_idx on promise (state, due_at);
+create index promise_team_state_idx on promise (owner_team, state);
+create index promise_customer_idx on promise (customer);
+create index promise_reminder_idx on promise (next_reminder_at);
 
 create table promise_change
 (

@@ -21,6 +21,7 @@ import org.springframework.modulith.test.AssertablePublishedEvents;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -89,10 +90,75 @@ class PromisesModuleTests {
         assertThat(ledger.onConversation(conversation.id().value())).extracting(Promise::id).contains(promise.id());
     }
 
+    @Test
+    void theOwnerIsRemindedAtEachLeadTimeOnceThenTheContactForTellingTheCustomer(AssertablePublishedEvents events) {
+        Promise promise = ledger.make(terms(Duration.ofDays(2)), "Maria");
+        java.util.function.Supplier<List<PromiseDueSoon>> reminders = () -> events.ofType(PromiseDueSoon.class)
+                .matching(due -> due.promise().equals(promise.id())).stream().toList();
+
+        clock.advance(Duration.ofHours(23));
+        ledger.sendReminders();
+        assertThat(reminders.get()).isEmpty();
+        clock.advance(Duration.ofHours(2));
+        ledger.sendReminders();
+        ledger.sendReminders();
+        assertThat(reminders.get()).as("the day-before reminder, once").hasSize(1);
+        clock.advance(Duration.ofHours(22).plusMinutes(30));
+        ledger.sendReminders();
+        assertThat(reminders.get()).hasSize(2).allSatisfy(due -> {
+            assertThat(due.aboutWork()).isTrue();
+            assertThat(due.agent()).isEqualTo(maria.id().value());
+        });
+
+        ledger.markDone(promise.id(), "Maria");
+        clock.advance(Duration.ofMinutes(10));
+        ledger.sendReminders();
+        assertThat(reminders.get()).as("the contact deadline is 1 h 20 min away: its 1 h reminder waits").hasSize(2);
+        clock.advance(Duration.ofMinutes(25));
+        ledger.sendReminders();
+        assertThat(reminders.get()).hasSize(3).last().satisfies(due -> assertThat(due.aboutWork()).isFalse());
+    }
+
+    @Test
+    void badTermsAreRejectedNamingTheField() {
+        Instant due = clock.instant().plus(Duration.ofDays(1));
+        UUID nobody = UUID.randomUUID();
+        assertThat(rejectedField(new Promise.Terms(conversation.id().value(), null, "Refund", null, null, null, due,
+                null))).isEqualTo("owner");
+        assertThat(rejectedField(new Promise.Terms(conversation.id().value(), null, "Refund", nobody, null, null, due,
+                null))).isEqualTo("owner");
+        assertThat(rejectedField(new Promise.Terms(conversation.id().value(), null, "Refund", null, nobody, null, due,
+                null))).isEqualTo("owner");
+        assertThat(rejectedField(new Promise.Terms(conversation.id().value(), null, " ", maria.id().value(), null, null,
+                due, null))).isEqualTo("what");
+        assertThat(rejectedField(new Promise.Terms(conversation.id().value(), null, "Refund", maria.id().value(), null,
+                null, clock.instant().minusSeconds(60), null))).isEqualTo("dueAt");
+        assertThat(rejectedField(new Promise.Terms(UUID.randomUUID(), null, "Refund", maria.id().value(), null, null,
+                due, null))).isEqualTo("conversationId");
+
+        var accountant = roster.invite("Ines", EmailAddress.of("ines-" + UUID.randomUUID() + "@example.com"),
+                Role.TEAMMATE, Set.of());
+        assertThat(rejectedField(new Promise.Terms(conversation.id().value(), null, "Refund",
+                accountant.agent().id().value(), null, null, due, null)))
+                .as("a teammate may do the work but does not write to customers").isEqualTo("contactBy");
+        Promise theirsToDo = ledger.make(new Promise.Terms(conversation.id().value(), null, "Refund",
+                accountant.agent().id().value(), null, maria.id().value(), due, null), maria);
+        assertThat(theirsToDo.customer()).isEqualTo(conversation.customerId());
+    }
+
+    private String rejectedField(Promise.Terms terms) {
+        try {
+            ledger.make(terms, maria);
+        } catch (PromiseRejected rejected) {
+            return rejected.field();
+        }
+        throw new AssertionError("not rejected: " + terms);
+    }
+
     private Promise.Terms terms(Duration until) {
         Instant due = clock.instant().plus(until);
         return new Promise.Terms(conversation.id().value(), null, "Send the replacement engine",
-                maria.id().value(), null, due, due.plus(Duration.ofHours(1)));
+                maria.id().value(), null, null, due, due.plus(Duration.ofHours(1)));
     }
 
     private Promise await(UUID id, PromiseState state) throws InterruptedException {
