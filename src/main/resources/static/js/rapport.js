@@ -310,4 +310,50 @@ document.addEventListener("click", function (event) {
     });
     dialog.showModal();
   }, true);
+  // Solving with a reply while promises are open (or one is being made in this reply) asks first: solving does not
+  // close them, and the agent may rather keep the conversation open.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (event.defaultPrevented || form.id !== "composer" || form.getAttribute("data-solve-confirmed") === "true") { return; }
+    var then = form.querySelector('select[name="then"]');
+    var reply = form.querySelector('input[name="type"][value="reply"]');
+    if (!then || then.value !== "SOLVED" || (reply && !reply.checked)) { return; }
+    var items = (form.getAttribute("data-open-when-solving") || "").split("\n").filter(function (line) { return line; });
+    var making = form.querySelector('[name="promise.what"]');
+    if (making && making.value.trim()) { items.push("New promise in this reply: " + making.value.trim()); }
+    var dialog = document.getElementById("solve-confirm");
+    if (!items.length || !dialog || typeof dialog.showModal !== "function") { return; }
+    event.preventDefault();
+    var list = document.getElementById("solve-confirm-list");
+    list.textContent = "";
+    items.forEach(function (text) {
+      var line = document.createElement("li");
+      line.textContent = text;
+      list.appendChild(line);
+    });
+    dialog.showModal();
+  }, true);
+
+  document.addEventListener("click", function (event) {
+    var dialog = document.getElementById("solve-confirm");
+    var form = document.getElementById("composer");
+    if (!dialog || !form) { return; }
+    if (event.target.closest("[data-solve-keep-open]")) {
+      form.querySelector('select[name="then"]').value = "WAITING_ON_CUSTOMER";
+    } else if (!event.target.closest("[data-solve-anyway]")) {
+      return;
+    }
+    dialog.close();
+    form.setAttribute("data-solve-confirmed", "true");
+    form.requestSubmit();
+  });
+  // Quick choices fill a date-time field ("by end of today") and let the promise preview know.
+  document.addEventListener("click", function (event) {
+    var chip = event.target.closest("[data-fill]");
+    if (!chip) { return; }
+    var field = document.getElementById(chip.getAttribute("data-fill"));
+    if (!field) { return; }
+    field.value = chip.getAttribute("data-value");
+    field.dispatchEvent(new Event("change", { bubbles: true }));
+  });
 })();

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -37,10 +38,13 @@ public class Desk {
     private final Clock clock;
     private final CustomerRecognition recognition;
     private final ContinuityRouting continuity;
+    private final ObjectProvider<ConversationAddOn> addOns;
 
     Desk(Conversations conversations, Messages messages, Timeline timeline, Roster roster, JdbcClient jdbc,
          ApplicationEventPublisher events, Clock clock, Attachments attachments, AttachmentStore attachmentStore,
-         ObjectProvider<CustomerRecognition> recognition, ContinuityRouting continuity) {
+         ObjectProvider<CustomerRecognition> recognition, ContinuityRouting continuity,
+         ObjectProvider<ConversationAddOn> addOns) {
+        this.addOns = addOns;
         this.recognition = recognition.getIfAvailable(() -> CustomerRecognition.NOBODY);
         this.continuity = continuity;
         this.attachments = attachments;
@@ -136,9 +140,19 @@ public class Desk {
      */
     public Message reply(Conversation.ConversationId id, SignedInAgent agent, String body, Status next,
                          Long expectedVersion) {
+        return reply(id, agent, body, next, expectedVersion, Map.of());
+    }
+
+    /**
+     * Sends a reply with what the composer's add-ons contributed ({@code form}: their fields); an add-on's failure
+     * sends nothing.
+     */
+    public Message reply(Conversation.ConversationId id, SignedInAgent agent, String body, Status next,
+                         Long expectedVersion, Map<String, String> form) {
         requireCanWriteToCustomers(agent);
         Instant now = clock.instant();
         Conversation conversation = requireFresh(id, expectedVersion, agent);
+        String text = amended(conversation, agent, true, body == null ? "" : body, form);
         Status before = conversation.status();
         conversation.weReplied(now, next);
         if (conversation.assignee().isEmpty()) {
@@ -146,8 +160,8 @@ public class Desk {
             timeline.record(id, "assigned", Actor.of(agent), "took the conversation", now);
         }
         conversations.save(conversation);
-        Message reply = messages.save(Message.reply(id, agent.id(), agent.name(), requireText(body),
-                conversation.channel(), now));
+        Message reply = messages.save(Message.reply(id, agent.id(), agent.name(), text, conversation.channel(), now));
+        addOns.orderedStream().forEach(addOn -> addOn.posted(conversation, reply, agent, form));
         if (before != conversation.status()) {
             timeline.record(id, "status", Actor.of(agent), "set status to " + conversation.status().label(), now);
         }
@@ -158,9 +172,16 @@ public class Desk {
 
     /** Adds an internal note: visible to agents only, never sent to the customer. */
     public Message note(Conversation.ConversationId id, SignedInAgent agent, String body) {
+        return note(id, agent, body, Map.of());
+    }
+
+    /** Adds an internal note with what the composer's add-ons contributed; an add-on's failure adds nothing. */
+    public Message note(Conversation.ConversationId id, SignedInAgent agent, String body, Map<String, String> form) {
         Instant now = clock.instant();
         Conversation conversation = requireVisible(id, agent);
-        Message note = messages.save(Message.note(id, agent.id(), agent.name(), requireText(body), now));
+        String text = amended(conversation, agent, false, body == null ? "" : body, form);
+        Message note = messages.save(Message.note(id, agent.id(), agent.name(), text, now));
+        addOns.orderedStream().forEach(addOn -> addOn.posted(conversation, note, agent, form));
         conversation.touched(now);
         conversations.save(conversation);
         String excerpt = note.body().length() > 140 ? note.body().substring(0, 137) + "…" : note.body();
@@ -531,6 +552,33 @@ public class Desk {
         if (agent.role() == Role.TEAMMATE) {
             throw new NotAllowed("Teammates from other departments do not write to customers; add a note instead.");
         }
+    }
+
+    private String amended(Conversation conversation, SignedInAgent agent, boolean reply, String body,
+                           Map<String, String> form) {
+        String text = body;
+        for (ConversationAddOn addOn : addOns.orderedStream().toList()) {
+            text = addOn.amend(conversation, agent, reply, text, form);
+        }
+        return requireText(text);
+    }
+
+    /** What the add-ons say is still open on the conversation, for whoever is about to solve it. */
+    @Transactional(readOnly = true)
+    public List<String> openWhenSolving(Conversation conversation) {
+        return addOns.orderedStream().flatMap(addOn -> addOn.openWhenSolving(conversation).stream()).toList();
+    }
+
+    /** The add-ons' panels for the composer and the sidebar, as fragment addresses. */
+    @Transactional(readOnly = true)
+    public Panels panels(Conversation conversation, SignedInAgent agent) {
+        List<ConversationAddOn> all = addOns.orderedStream().toList();
+        return new Panels(all.stream().flatMap(a -> a.composerPanel(conversation, agent).stream()).toList(),
+                all.stream().flatMap(a -> a.sidebarPanel(conversation, agent).stream()).toList());
+    }
+
+    /** Fragment addresses other modules add to the conversation page. */
+    public record Panels(List<String> composer, List<String> sidebar) {
     }
 
     private static String requireText(String body) {

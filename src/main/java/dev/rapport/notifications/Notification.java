@@ -31,7 +31,7 @@ public class Notification {
         this.version = version;
     }
 
-    static Notification of(Agent.AgentId agent, long conversationNumber, String text, Instant now) {
+    static Notification of(Agent.AgentId agent, Long conversationNumber, String text, Instant now) {
         return new Notification(UUID.randomUUID(), agent.value(), conversationNumber,
                 text.length() > 500 ? text.substring(0, 499) + "…" : text, now, null, null);
     }

@@ -1,6 +1,12 @@
 package dev.rapport.notifications;
 
 import dev.rapport.agents.Agent;
+import dev.rapport.agents.Role;
+import dev.rapport.agents.Roster;
+import dev.rapport.agents.Team;
+import dev.rapport.promises.PromiseBroken;
+import dev.rapport.promises.PromiseDueSoon;
+import dev.rapport.shared.web.Durations;
 import dev.rapport.conversations.AgentMentioned;
 import dev.rapport.conversations.Conversation;
 import dev.rapport.conversations.Desk;
@@ -12,7 +18,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 /** Writes agents' notifications from what happens in conversations, and lets them read and clear them. */
 @Service
@@ -21,8 +30,10 @@ public class Notifier {
     private final Notifications notifications;
     private final Desk desk;
     private final Clock clock;
+    private final Roster roster;
 
-    Notifier(Notifications notifications, Desk desk, Clock clock) {
+    Notifier(Notifications notifications, Desk desk, Clock clock, Roster roster) {
+        this.roster = roster;
         this.notifications = notifications;
         this.desk = desk;
         this.clock = clock;
@@ -46,6 +57,59 @@ public class Notifier {
             notifications.save(Notification.of(follower, received.number(),
                     from + " wrote in #" + received.number() + " " + conversation.subject(), clock.instant()));
         }
+    }
+
+    /** A deadline is near: whoever must act hears of it (every member of the team when a team owns it). */
+    @ApplicationModuleListener
+    void on(PromiseDueSoon due) {
+        String text = (due.aboutWork() ? "Due in " : "Tell the customer within ")
+                + Durations.between(clock.instant(), due.deadline()) + ": " + due.what() + where(due.conversation());
+        for (Agent.AgentId agent : due.agent() != null ? List.of(new Agent.AgentId(due.agent()))
+                : members(due.team())) {
+            notifications.save(Notification.of(agent, number(due.conversation()), text, clock.instant()));
+        }
+    }
+
+    /** A promise broke: its owner hears, and so do the leads of its team (or of the owner's teams). */
+    @ApplicationModuleListener
+    void on(PromiseBroken broken) {
+        Set<Agent.AgentId> told = new LinkedHashSet<>();
+        Set<Team.TeamId> teams = new LinkedHashSet<>();
+        if (broken.owner() != null) {
+            told.add(new Agent.AgentId(broken.owner()));
+            roster.findAgent(new Agent.AgentId(broken.owner())).ifPresent(owner -> teams.addAll(owner.teams()));
+        }
+        if (broken.ownerTeam() != null) {
+            teams.add(new Team.TeamId(broken.ownerTeam()));
+            told.addAll(members(broken.ownerTeam()));
+        }
+        roster.agents().stream()
+                .filter(agent -> agent.isActive() && agent.role() == Role.LEAD
+                        && agent.teams().stream().anyMatch(teams::contains))
+                .forEach(lead -> told.add(lead.id()));
+        String text = "Promise broken: " + broken.what() + where(broken.conversation()) + ". " + broken.why() + ".";
+        for (Agent.AgentId agent : told) {
+            notifications.save(Notification.of(agent, number(broken.conversation()), text, clock.instant()));
+        }
+    }
+
+    private List<Agent.AgentId> members(UUID team) {
+        if (team == null) {
+            return List.of();
+        }
+        Team.TeamId id = new Team.TeamId(team);
+        return roster.agents().stream().filter(agent -> agent.isActive() && agent.teams().contains(id))
+                .map(Agent::id).toList();
+    }
+
+    private Long number(UUID conversation) {
+        return conversation == null ? null
+                : desk.find(new Conversation.ConversationId(conversation)).map(Conversation::number).orElse(null);
+    }
+
+    private String where(UUID conversation) {
+        Long number = number(conversation);
+        return number == null ? "" : " (#" + number + ")";
     }
 
     @Transactional(readOnly = true)

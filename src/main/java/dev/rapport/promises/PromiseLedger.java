@@ -193,6 +193,45 @@ public class PromiseLedger {
         return promises.findByCustomerOrderByDueAtDesc(customer);
     }
 
+    /** What an agent has to act on: promises they do or tell the customer about, and their teams' unnamed ones. */
+    @Transactional(readOnly = true)
+    public List<Promise> waitingOn(SignedInAgent agent) {
+        java.util.Set<UUID> ids = new java.util.LinkedHashSet<>(promises.waitingOn(agent.id().value()));
+        List<UUID> teams = roster.findAgent(agent.id()).map(a -> a.teams().stream().map(Team.TeamId::value).toList())
+                .orElse(List.of());
+        if (!teams.isEmpty()) {
+            ids.addAll(promises.waitingOnTeams(teams));
+        }
+        return sorted(ids);
+    }
+
+    /**
+     * Broken promises nobody has followed up that a lead watches: their teams' and their team members'; an admin
+     * sees all. Empty for other roles.
+     */
+    @Transactional(readOnly = true)
+    public List<Promise> brokenWatchedBy(SignedInAgent lead) {
+        if (lead.role() == Role.ADMIN) {
+            return sorted(promises.allBroken());
+        }
+        if (lead.role() != Role.LEAD) {
+            return List.of();
+        }
+        java.util.Set<Team.TeamId> teams = roster.findAgent(lead.id()).map(Agent::teams).orElse(java.util.Set.of());
+        if (teams.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> members = roster.agents().stream().filter(a -> a.teams().stream().anyMatch(teams::contains))
+                .map(a -> a.id().value()).toList();
+        return sorted(promises.brokenOf(members, teams.stream().map(Team.TeamId::value).toList()));
+    }
+
+    private List<Promise> sorted(java.util.Collection<UUID> ids) {
+        List<Promise> found = new java.util.ArrayList<>(promises.findAllById(ids));
+        found.sort(java.util.Comparator.comparing(Promise::dueAt));
+        return found;
+    }
+
     @Transactional(readOnly = true)
     public Promise require(UUID id) {
         return promises.findById(id).orElseThrow(() -> new NoSuchPromise(id));

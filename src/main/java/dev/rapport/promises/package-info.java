@@ -1,10 +1,15 @@
 /**
- * Promises: every commitment made to a customer as a first-class record — what will be done, who does it and by
- * when, who tells the customer and by when — and whether it was kept. A promise is kept only when the work was done
- * by its deadline and the customer was told about it by the contact deadline; one renegotiated in time goes on with
- * new dates and its history; one whose deadline passes otherwise is broken and stays visible until someone records
- * what happened next. Work in progress (issue 8): the aggregate and its rules; storage, scheduling, pages and API
- * follow.
+ * Promises: every commitment made to a customer as a first-class record — what will be done, who does it (an agent or
+ * a team) and by when, who tells the customer and by when — and whether it was kept. A promise is kept only when the
+ * work was done by its deadline and the customer was told about it by the contact deadline (a reply on the
+ * conversation counts, or a note of how they were told); one renegotiated in time goes on with new dates and its
+ * history; one whose deadline passes otherwise is broken and stays visible until someone records what happened next.
+ * Deadlines and reminders are checked from the database, once each across restarts and instances. On the web side:
+ * the "Make a promise" panel in the composer (made atomically with the reply, its sentence added in plain words), the
+ * conversation's promises in the sidebar, My promises, the customer card's open promises, and a question before
+ * solving a conversation with open promises. Publishes {@link dev.rapport.promises.PromiseMade},
+ * {@link dev.rapport.promises.PromiseKept}, {@link dev.rapport.promises.PromiseRenegotiated},
+ * {@link dev.rapport.promises.PromiseBroken} and {@link dev.rapport.promises.PromiseDueSoon}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Promises")
 package dev.rapport.promises;

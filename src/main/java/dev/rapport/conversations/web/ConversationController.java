@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -73,14 +74,15 @@ class ConversationController {
     @PostMapping("/conversations/{number}/messages")
     String post(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me,
                 @RequestParam(defaultValue = "reply") String type, @RequestParam(defaultValue = "") String body,
-                @RequestParam(required = false) Status then, Model model, RedirectAttributes flash) {
+                @RequestParam(required = false) Status then, @RequestParam Map<String, String> form, Model model,
+                RedirectAttributes flash) {
         Conversation conversation = desk.visibleTo(number, me);
         try {
             if ("note".equals(type)) {
-                desk.note(conversation.id(), me, body);
+                desk.note(conversation.id(), me, body, form);
                 flash.addFlashAttribute("notice", "Note added.");
             } else {
-                desk.reply(conversation.id(), me, body, then, null);
+                desk.reply(conversation.id(), me, body, then, null, form);
                 flash.addFlashAttribute("notice", "Reply sent to " + conversation.requester().name() + ".");
             }
         } catch (IllegalArgumentException | Desk.NotAllowed e) {
@@ -88,6 +90,7 @@ class ConversationController {
             model.addAttribute("draft", body);
             model.addAttribute("draftType", type);
             fill(conversation, me, model);
+            model.addAttribute("composerPanels", withTyped(desk.panels(conversation, me).composer(), form));
             return "conversations/conversation";
         }
         return "redirect:/conversations/" + number + "#composer";
@@ -98,8 +101,12 @@ class ConversationController {
                   @RequestParam(required = false) String assignee, @RequestParam(required = false) String team,
                   @RequestParam(required = false) Status status, @RequestParam(required = false) Priority priority,
                   @RequestParam(required = false) String tags, @RequestParam(required = false) String summary,
-                  Model model, RedirectAttributes flash) {
+                  @RequestParam(defaultValue = "false") boolean solveAnyway, Model model, RedirectAttributes flash) {
         Conversation conversation = desk.visibleTo(number, me);
+        if (status == Status.SOLVED && conversation.status() != Status.SOLVED && !solveAnyway
+                && askBeforeSolving(conversation, flash)) {
+            return "redirect:/conversations/" + number;
+        }
         ConversationUpdate update = new ConversationUpdate(status, priority, Ids.optional(assignee, Agent.AgentId::new),
                 Ids.optional(team, Team.TeamId::new), tags == null ? null : splitTags(tags), summary);
         try {
@@ -121,7 +128,10 @@ class ConversationController {
 
     @PostMapping("/conversations/{number}/solve")
     String solve(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, @RequestParam long version,
-                 RedirectAttributes flash) {
+                 @RequestParam(defaultValue = "false") boolean solveAnyway, RedirectAttributes flash) {
+        if (!solveAnyway && askBeforeSolving(desk.visibleTo(number, me), flash)) {
+            return "redirect:/conversations/" + number;
+        }
         return quick(number, me, version, flash, id -> desk.changeStatus(id, me, Status.SOLVED, version), "Solved.");
     }
 
@@ -202,7 +212,34 @@ class ConversationController {
         return "redirect:/conversations/" + number;
     }
 
+    /** Panel addresses with what the agent typed into them, so a refused message loses nothing. */
+    private static List<String> withTyped(List<String> panels, Map<String, String> form) {
+        StringBuilder typed = new StringBuilder();
+        form.forEach((name, value) -> {
+            if (!Set.of("body", "type", "then", "_csrf", "conversation", "dismissed", "greetingName").contains(name)) {
+                typed.append('&').append(java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8))
+                        .append('=').append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        });
+        return panels.stream().map(panel -> typed.isEmpty() ? panel
+                : panel + (panel.contains("?") ? typed : "?" + typed.substring(1))).toList();
+    }
+
+    /** Whether something is still open that the agent should decide about first; if so the page asks. */
+    private boolean askBeforeSolving(Conversation conversation, RedirectAttributes flash) {
+        List<String> open = desk.openWhenSolving(conversation);
+        if (open.isEmpty()) {
+            return false;
+        }
+        flash.addFlashAttribute("solveCheck", open);
+        return true;
+    }
+
     private void fill(Conversation conversation, SignedInAgent me, Model model) {
+        Desk.Panels panels = desk.panels(conversation, me);
+        model.addAttribute("composerPanels", panels.composer());
+        model.addAttribute("sidebarPanels", panels.sidebar());
+        model.addAttribute("openWhenSolving", desk.openWhenSolving(conversation));
         model.addAttribute("greetingName", desk.greetingName(conversation).orElse(null));
         List<Entry> entries = new ArrayList<>();
         for (Message message : desk.messages(conversation.id())) {
