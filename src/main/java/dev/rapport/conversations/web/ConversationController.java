@@ -217,12 +217,15 @@ class ConversationController {
         StringBuilder typed = new StringBuilder();
         form.forEach((name, value) -> {
             if (!Set.of("body", "type", "then", "_csrf", "conversation", "dismissed", "greetingName").contains(name)) {
-                typed.append('&').append(java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8))
-                        .append('=').append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+                typed.append('&').append(queryPart(name)).append('=').append(queryPart(value));
             }
         });
         return panels.stream().map(panel -> typed.isEmpty() ? panel
                 : panel + (panel.contains("?") ? typed : "?" + typed.substring(1))).toList();
+    }
+
+    private static String queryPart(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** Whether something is still open that the agent should decide about first; if so the page asks. */
