@@ -3,8 +3,10 @@
  * when, who tells the customer and by when — and whether it was kept. A promise is kept only when the work was done
  * by its deadline and the customer was told about it by the contact deadline; one renegotiated in time goes on with
  * new dates and its history; one whose deadline passes otherwise is broken and stays visible until someone records
- * what happened next. Work in progress (issue 8): the aggregate and its rules; storage, scheduling, pages and API
- * follow.
+ * what happened next. The ledger, its deadline watch and reminders, the promise search and the promises API
+ * ({@code /api/v1/promises}). Publishes {@code PromiseMade}, {@code PromiseKept}, {@code PromiseBroken},
+ * {@code PromiseRenegotiated} and {@code PromiseDueSoon}; listens to {@code ReplyPosted}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Promises")
+@org.springframework.modulith.ApplicationModule(displayName = "Promises",
+        allowedDependencies = {"shared", "agents", "conversations", "customers"})
 package dev.rapport.promises;
