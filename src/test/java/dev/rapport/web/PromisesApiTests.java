@@ -290,6 +290,10 @@ class PromisesApiTests {
         assertThat(api.send("GET", "/api/v1/promises/" + billings, teammate.token(), null).statusCode())
                 .isEqualTo(200);
         assertThat(idsFor(teammate, "?owner=" + billing.id())).containsExactly(billings);
+        JsonNode page = json(api.send("GET", "/api/v1/promises?limit=1&customer=" + customerId(), teammate.token(),
+                null));
+        assertThat(page.path("items")).extracting(item -> item.path("id").asString()).containsExactly(billings);
+        assertThat(page.path("next").isNull()).as("nothing more the teammate may see").isTrue();
         assertThat(api.send("POST", "/api/v1/promises/" + billings + "/done", teammate.token(), null).statusCode())
                 .isEqualTo(200);
 
