@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -107,7 +108,7 @@ public class PromiseSearch {
         if (filter.states() != null && !filter.states().isEmpty()) {
             conditions.add("state in (" + filter.states().stream().map(state -> "?")
                     .collect(Collectors.joining(", ")) + ")");
-            filter.states().stream().map(PromiseState::name).sorted().forEach(params::add);
+            filter.states().forEach(state -> params.add(state.name()));
         }
         if (filter.dueBefore() != null) {
             conditions.add("due_at < ?");
@@ -140,7 +141,7 @@ public class PromiseSearch {
     private List<Promise> load(List<Cursor> keys) {
         Map<UUID, Promise> byId = promises.findAllById(keys.stream().map(Cursor::id).toList()).stream()
                 .collect(Collectors.toMap(Promise::id, Function.identity()));
-        return keys.stream().map(key -> byId.get(key.id())).filter(java.util.Objects::nonNull).toList();
+        return keys.stream().map(key -> byId.get(key.id())).filter(Objects::nonNull).toList();
     }
 
     /** Where a page ended: the last promise's deadline and id. */

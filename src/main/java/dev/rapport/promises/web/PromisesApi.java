@@ -30,6 +30,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -91,7 +92,7 @@ class PromisesApi {
         References.Owner owning = blank(owner) ? new References.Owner(null, null)
                 : references.owner(owner, me, "owner");
         PromiseSearch.Filter filter = new PromiseSearch.Filter(owning.agent(), owning.team(),
-                state == null ? java.util.Set.of() : References.states(state, "state"),
+                state == null ? Set.of() : References.states(state, "state"),
                 blank(dueBefore) ? null : References.instant(dueBefore, "dueBefore"),
                 blank(dueAfter) ? null : References.instant(dueAfter, "dueAfter"),
                 blank(customer) ? null : references.customer(customer, "customer"),
@@ -152,8 +153,14 @@ class PromisesApi {
         if (request.contactAt() != null && !request.contactAt().isAfter(clock.instant())) {
             throw new PromiseRejected("contactAt", "The time to contact the customer has already passed.");
         }
-        return views.of(ledger.renegotiate(promise, request.dueAt(), request.contactAt(), request.message(),
-                me.name())).withWarnings(warnings(request.dueAt(), request.contactAt()));
+        Promise renegotiated;
+        try {
+            renegotiated = ledger.renegotiate(promise, request.dueAt(), request.contactAt(), request.message(),
+                    me.name());
+        } catch (IllegalStateException keptOrCancelled) {
+            throw new PromiseRejected("state", keptOrCancelled.getMessage());
+        }
+        return views.of(renegotiated).withWarnings(warnings(request.dueAt(), request.contactAt()));
     }
 
     @PostMapping("/api/v1/promises/{id}/cancel")
@@ -207,8 +214,7 @@ class PromisesApi {
     }
 
     /** The promise is not in a state that allows this (the domain says which and why). */
-    @ExceptionHandler(IllegalStateException.class)
-    ResponseEntity<ProblemDetail> notNow(RuntimeException e) {
+    private static ResponseEntity<ProblemDetail> notNow(PromiseRejected e) {
         return problem(HttpStatus.CONFLICT, "promise-state", "Not possible in the promise's state", e.getMessage());
     }
 
