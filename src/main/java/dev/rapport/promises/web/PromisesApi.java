@@ -60,16 +60,16 @@ class PromisesApi {
     record Cancel(@Size(max = 1000, message = "must be at most 1000 characters") String reason) {
     }
 
-    record ListPage(List<PromiseView> items, String next) {
+    record ListPage(List<PromiseJson> items, String next) {
     }
 
     private final PromiseLedger ledger;
     private final PromiseSearch search;
-    private final PromiseViews views;
+    private final PromiseJsons views;
     private final References references;
     private final Clock clock;
 
-    PromisesApi(PromiseLedger ledger, PromiseSearch search, PromiseViews views, References references, Clock clock) {
+    PromisesApi(PromiseLedger ledger, PromiseSearch search, PromiseJsons views, References references, Clock clock) {
         this.ledger = ledger;
         this.search = search;
         this.views = views;
@@ -108,7 +108,7 @@ class PromisesApi {
 
     @GetMapping("/api/v1/promises/{id}")
     @Operation(summary = "Get a promise with its history")
-    PromiseView get(@PathVariable String id, @AuthenticationPrincipal SignedInAgent me) {
+    PromiseJson get(@PathVariable String id, @AuthenticationPrincipal SignedInAgent me) {
         return views.of(visible(id, me));
     }
 
@@ -117,7 +117,7 @@ class PromisesApi {
             + "id or number; 'owner' an agent id, a team id or 'me'; 'contactBy' (who tells the customer) defaults "
             + "to the owner and 'contactAt' to 'dueAt'. A 'contactAt' before 'dueAt' is accepted with a warning in "
             + "'warnings'. A conversation you may not see is a 403.")
-    ResponseEntity<PromiseView> make(@Valid @RequestBody MakePromise request,
+    ResponseEntity<PromiseJson> make(@Valid @RequestBody MakePromise request,
                                      @AuthenticationPrincipal SignedInAgent me) {
         UUID conversation = references.conversation(request.conversationId(), "conversationId");
         References.Owner owner = references.owner(request.owner(), me, "owner");
@@ -131,14 +131,14 @@ class PromisesApi {
     @PostMapping("/api/v1/promises/{id}/done")
     @Operation(summary = "Mark the work done", description = "The promise is kept once the customer is told "
             + "(a reply on the conversation, or /contacted) by the contact deadline.")
-    PromiseView done(@PathVariable String id, @AuthenticationPrincipal SignedInAgent me) {
+    PromiseJson done(@PathVariable String id, @AuthenticationPrincipal SignedInAgent me) {
         return views.of(ledger.markDone(visible(id, me).id(), me.name()));
     }
 
     @PostMapping("/api/v1/promises/{id}/contacted")
     @Operation(summary = "Record that the customer was told", description = "For contact outside Rapport (a call, "
             + "at the counter); 'note' says how. A reply on the conversation counts by itself.")
-    PromiseView contacted(@PathVariable String id, @Valid @RequestBody Note request,
+    PromiseJson contacted(@PathVariable String id, @Valid @RequestBody Note request,
                           @AuthenticationPrincipal SignedInAgent me) {
         return views.of(ledger.markContacted(visible(id, me).id(), request.note(), me.name()));
     }
@@ -147,7 +147,7 @@ class PromisesApi {
     @Operation(summary = "Agree new deadlines with the customer", description = "'dueAt' is required, 'contactAt' "
             + "defaults to it; 'message' says what the customer was told. A 'contactAt' before 'dueAt' is accepted "
             + "with a warning. A kept or cancelled promise is a 409: make a new one.")
-    PromiseView renegotiate(@PathVariable String id, @Valid @RequestBody Renegotiate request,
+    PromiseJson renegotiate(@PathVariable String id, @Valid @RequestBody Renegotiate request,
                             @AuthenticationPrincipal SignedInAgent me) {
         UUID promise = visible(id, me).id();
         if (request.contactAt() != null && !request.contactAt().isAfter(clock.instant())) {
@@ -166,7 +166,7 @@ class PromisesApi {
     @PostMapping("/api/v1/promises/{id}/cancel")
     @Operation(summary = "Cancel a promise that is no longer needed", description = "'reason' is required. A kept "
             + "promise cannot be cancelled (409).")
-    PromiseView cancel(@PathVariable String id, @Valid @RequestBody Cancel request,
+    PromiseJson cancel(@PathVariable String id, @Valid @RequestBody Cancel request,
                        @AuthenticationPrincipal SignedInAgent me) {
         return views.of(ledger.cancel(visible(id, me).id(), request.reason(), me.name()));
     }
@@ -174,7 +174,7 @@ class PromisesApi {
     @PostMapping("/api/v1/promises/{id}/resolve")
     @Operation(summary = "Record what happened after a promise broke", description = "'note' is required; only a "
             + "broken promise is resolved (409 otherwise). It leaves the broken list and keeps its history.")
-    PromiseView resolve(@PathVariable String id, @Valid @RequestBody Note request,
+    PromiseJson resolve(@PathVariable String id, @Valid @RequestBody Note request,
                         @AuthenticationPrincipal SignedInAgent me) {
         return views.of(ledger.resolve(visible(id, me).id(), request.note(), me.name()));
     }
@@ -189,9 +189,9 @@ class PromisesApi {
         return ledger.visibleTo(uuid, me);
     }
 
-    private static List<PromiseView.Warning> warnings(Instant dueAt, Instant contactAt) {
+    private static List<PromiseJson.Warning> warnings(Instant dueAt, Instant contactAt) {
         if (contactAt != null && dueAt != null && contactAt.isBefore(dueAt)) {
-            return List.of(new PromiseView.Warning("contactAt", "The customer is to be told before the work is "
+            return List.of(new PromiseJson.Warning("contactAt", "The customer is to be told before the work is "
                     + "due: the promise is kept only if the work is done and the customer told by contactAt. Fine "
                     + "for a promise to give news; otherwise choose a contactAt after dueAt."));
         }

@@ -11,7 +11,7 @@ import java.util.UUID;
  * A promise as the API shows it: its terms with names beside the ids, where it stands, and its whole history. After a
  * create or a renegotiation it may carry {@code warnings}: terms that were accepted but look like a mistake.
  */
-record PromiseView(UUID id, UUID conversationId, Long conversationNumber, UUID customerId, String what, Owner owner,
+record PromiseJson(UUID id, UUID conversationId, Long conversationNumber, UUID customerId, String what, Owner owner,
                    Person contactBy, String madeBy, Instant madeAt, PromiseState state, Instant dueAt,
                    Instant contactAt, Instant doneAt, Instant contactedAt, Instant brokenAt, String resolution,
                    boolean everBroken, List<Change> history,
@@ -31,8 +31,8 @@ record PromiseView(UUID id, UUID conversationId, Long conversationNumber, UUID c
     record Warning(String field, String message) {
     }
 
-    PromiseView withWarnings(List<Warning> more) {
-        return new PromiseView(id, conversationId, conversationNumber, customerId, what, owner, contactBy, madeBy,
+    PromiseJson withWarnings(List<Warning> more) {
+        return new PromiseJson(id, conversationId, conversationNumber, customerId, what, owner, contactBy, madeBy,
                 madeAt, state, dueAt, contactAt, doneAt, contactedAt, brokenAt, resolution, everBroken, history,
                 more);
     }

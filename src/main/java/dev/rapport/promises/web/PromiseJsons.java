@@ -13,35 +13,35 @@ import java.util.UUID;
 
 /** Renders promises for the API, looking up the conversation's number and the names of the people and teams. */
 @Component
-class PromiseViews {
+class PromiseJsons {
 
     private final Desk desk;
     private final Roster roster;
 
-    PromiseViews(Desk desk, Roster roster) {
+    PromiseJsons(Desk desk, Roster roster) {
         this.desk = desk;
         this.roster = roster;
     }
 
-    PromiseView of(Promise promise) {
-        return new PromiseView(promise.id(), promise.conversation().orElse(null),
+    PromiseJson of(Promise promise) {
+        return new PromiseJson(promise.id(), promise.conversation().orElse(null),
                 promise.conversation().flatMap(id -> desk.find(new Conversation.ConversationId(id)))
                         .map(Conversation::number).orElse(null),
                 promise.customer().orElse(null), promise.what(), owner(promise),
-                promise.contactBy().map(id -> new PromiseView.Person(id, agentName(id))).orElse(null),
+                promise.contactBy().map(id -> new PromiseJson.Person(id, agentName(id))).orElse(null),
                 promise.madeBy(), promise.madeAt(), promise.state(), promise.dueAt(), promise.contactAt(),
                 promise.doneAt().orElse(null), promise.contactedAt().orElse(null),
                 promise.brokenAt().orElse(null), promise.resolution().orElse(null), promise.everBroken(),
-                promise.history().stream().map(change -> new PromiseView.Change(change.state(), change.at(),
+                promise.history().stream().map(change -> new PromiseJson.Change(change.state(), change.at(),
                         change.byName(), change.note())).toList(), List.of());
     }
 
-    private PromiseView.Owner owner(Promise promise) {
+    private PromiseJson.Owner owner(Promise promise) {
         if (promise.owner().isPresent()) {
             UUID agent = promise.owner().get();
-            return new PromiseView.Owner(agent, agentName(agent), "agent");
+            return new PromiseJson.Owner(agent, agentName(agent), "agent");
         }
-        return promise.ownerTeam().map(team -> new PromiseView.Owner(team, roster.findTeam(new Team.TeamId(team))
+        return promise.ownerTeam().map(team -> new PromiseJson.Owner(team, roster.findTeam(new Team.TeamId(team))
                 .map(Team::name).orElse(null), "team")).orElse(null);
     }
 
