@@ -5,11 +5,14 @@
  * conversation counts, or a note of how they were told); one renegotiated in time goes on with new dates and its
  * history; one whose deadline passes otherwise is broken and stays visible until someone records what happened next.
  * Deadlines and reminders are checked from the database, once each across restarts and instances. On the web side:
- * the "Make a promise" panel in the composer (made atomically with the reply, its sentence added in plain words), the
- * conversation's promises in the sidebar, My promises, the customer card's open promises, and a question before
- * solving a conversation with open promises. Publishes {@link dev.rapport.promises.PromiseMade},
+ * the "Make a promise" panel in the composer (made atomically with the reply, its sentence added in plain words, quick
+ * deadlines on the team's business hours), the conversation's promises in the sidebar, My promises, the customer
+ * card's open promises, a question before solving a conversation with open promises, and the promises API
+ * ({@code /api/v1/promises}). Publishes {@link dev.rapport.promises.PromiseMade},
  * {@link dev.rapport.promises.PromiseKept}, {@link dev.rapport.promises.PromiseRenegotiated},
- * {@link dev.rapport.promises.PromiseBroken} and {@link dev.rapport.promises.PromiseDueSoon}.
+ * {@link dev.rapport.promises.PromiseBroken} and {@link dev.rapport.promises.PromiseDueSoon}; listens to
+ * {@code ReplyPosted}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Promises")
+@org.springframework.modulith.ApplicationModule(displayName = "Promises",
+        allowedDependencies = {"shared", "agents", "business", "conversations", "customers"})
 package dev.rapport.promises;
