@@ -356,4 +356,44 @@ document.addEventListener("click", function (event) {
     field.value = chip.getAttribute("data-value");
     field.dispatchEvent(new Event("change", { bubbles: true }));
   });
+  // The coach's "Make it a promise": opens the composer's promise panel with what was vaguely promised, in the
+  // ledger's words ("we'll get back to you soon" becomes "get back to you"), and asks for the deadline next.
+  function promiseWording(words) {
+    var text = (words || "").trim().replace(/[.!?]+$/, "");
+    if (/call (us|me) (back|again)/i.test(text)) { return "call you back"; }
+    if (/(contact|email|write to|ring) (us|me)/i.test(text)) { return "get back to you"; }
+    text = text.replace(/^(we|i)\s*('ll| will| are going to| am going to| shall)\s+/i, "")
+      .replace(/\s+(soon|shortly|asap|as soon as possible|in due course|later|at some point|when we can)$/i, "");
+    return text;
+  }
+
+  // The finding's words to the end of their sentence: "We'll look into" becomes "We'll look into it soon".
+  function sentenceOf(button) {
+    var finding = button.closest(".coach-finding");
+    var body = composerBody();
+    var words = button.getAttribute("data-words") || "";
+    if (!finding || !body) { return words; }
+    var start = parseInt(finding.getAttribute("data-start"), 10);
+    var end = parseInt(finding.getAttribute("data-end"), 10);
+    var text = body.value;
+    if (isNaN(start) || isNaN(end) || text.substring(start, end) !== words) { return words; }
+    var rest = text.substring(end).search(/[.!?\n]/);
+    return text.substring(start, rest < 0 ? text.length : end + rest);
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-coach-promise]");
+    if (!button) { return; }
+    var panel = document.querySelector("#composer details.promise-panel");
+    if (!panel) { return; }
+    panel.open = true;
+    var what = panel.querySelector('[name="promise.what"]');
+    if (what && !what.value.trim()) {
+      what.value = promiseWording(sentenceOf(button));
+      what.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+    var due = panel.querySelector('[name="promise.due"]');
+    panel.scrollIntoView({ block: "nearest" });
+    (due && !due.value ? due : what).focus();
+  });
 })();

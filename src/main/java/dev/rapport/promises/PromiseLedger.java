@@ -126,6 +126,16 @@ public class PromiseLedger {
                         + "."));
     }
 
+    /**
+     * Telling the customer (by hand, or a new date) is for those who write to customers; a teammate from another
+     * department does the work and marks it done.
+     */
+    public void requireMayTellCustomers(SignedInAgent agent) {
+        if (agent.role() == Role.TEAMMATE) {
+            throw new NotYours("Teammates from other departments do not talk to customers; ask an agent to tell them.");
+        }
+    }
+
     @Transactional
     public Promise markDone(UUID id, String by) {
         return change(id, promise -> promise.markDone(by, clock.instant()));

@@ -126,6 +126,33 @@ class CoachBrowserTests {
     }
 
     @Test
+    void aVaguePromiseBecomesARealOneInOneClick() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String reference = pages.contactForm("Ana Souza", "ana-" + tag + "@customers.example", "Refund " + tag,
+                "Where is my refund?");
+        Page maria = pages.signedIn(TestBusiness.agentWithPassword(roster, passwords, Role.AGENT));
+        maria.navigate(pages.url("/conversations/" + reference));
+        maria.getByLabel("Message", new Page.GetByLabelOptions().setExact(true))
+                .fill("Hi Ana, sorry for the wait. We'll look into it soon.");
+        Locator vague = finding(maria.locator("#coach-panel"), "Vague or false promise").first();
+        assertThat(vague).isVisible();
+
+        vague.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Make it a promise")).click();
+        Locator composer = maria.locator("#composer");
+        assertThat(composer.getByLabel("What will be done")).hasValue("look into it");
+        assertThat(composer.getByLabel("By when")).isFocused();
+        composer.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("tomorrow 10:00")).click();
+        assertThat(maria.locator("#promise-preview")).containsText("I will look into it by");
+        Browsers.screenshot(maria, "coach-make-it-a-promise");
+        maria.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+        maria.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send anyway")).click();
+
+        assertThat(maria.locator("#promises .promise-item")).hasCount(1);
+        assertThat(maria.locator("#promises")).containsText("look into it");
+        assertThat(maria.locator(".message").last()).containsText("I will look into it by");
+    }
+
+    @Test
     void anAdminAddsAPhraseTriesItAndAgentsSeeItFlaggedAtOnce() {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         Page admin = pages.signedIn(TestBusiness.ADMIN_EMAIL);

@@ -71,9 +71,10 @@ class PromiseBrowserTests {
         maria.navigate(pages.url("/conversations/" + reference));
         maria.getByLabel("Message", new Page.GetByLabelOptions().setExact(true))
                 .fill("Hi Ana, I am sorry the engine was missing.");
-        maria.getByText("Make a promise").click();
-        maria.getByLabel("What will be done").fill("send the replacement engine");
-        maria.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("in 2 business days")).click();
+        Locator composer = maria.locator("#composer");
+        composer.getByText("Make a promise").click();
+        composer.getByLabel("What will be done").fill("send the replacement engine");
+        composer.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("in 2 business days")).click();
         Locator preview = maria.locator("#promise-preview");
         assertThat(preview).containsText(Pattern.compile("I will send the replacement engine by .+ and email you by then\\."));
         Browsers.screenshot(maria, "promise-composer-desktop");

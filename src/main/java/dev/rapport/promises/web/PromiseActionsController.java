@@ -52,6 +52,7 @@ class PromiseActionsController {
                      @RequestParam(defaultValue = "") String returnTo,
                      @RequestHeader(value = "HX-Request", required = false) String htmx, Model model,
                      RedirectAttributes flash) {
+        ledger.requireMayTellCustomers(me);
         return act(id, me, returnTo, htmx, model, flash, () -> ledger.markContacted(id, note, me.name()),
                 "Noted that the customer was told.");
     }
@@ -62,6 +63,7 @@ class PromiseActionsController {
                        @RequestParam(defaultValue = "") String returnTo,
                        @RequestHeader(value = "HX-Request", required = false) String htmx, Model model,
                        RedirectAttributes flash) {
+        ledger.requireMayTellCustomers(me);
         return act(id, me, returnTo, htmx, model, flash, () -> {
             Promise promise = ledger.visibleTo(id, me);
             Map<String, String> dates = new java.util.HashMap<>(form);

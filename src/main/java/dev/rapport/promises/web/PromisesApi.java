@@ -140,6 +140,7 @@ class PromisesApi {
             + "at the counter); 'note' says how. A reply on the conversation counts by itself.")
     PromiseJson contacted(@PathVariable String id, @Valid @RequestBody Note request,
                           @AuthenticationPrincipal SignedInAgent me) {
+        ledger.requireMayTellCustomers(me);
         return views.of(ledger.markContacted(visible(id, me).id(), request.note(), me.name()));
     }
 
@@ -150,6 +151,7 @@ class PromisesApi {
     PromiseJson renegotiate(@PathVariable String id, @Valid @RequestBody Renegotiate request,
                             @AuthenticationPrincipal SignedInAgent me) {
         UUID promise = visible(id, me).id();
+        ledger.requireMayTellCustomers(me);
         if (request.contactAt() != null && !request.contactAt().isAfter(clock.instant())) {
             throw new PromiseRejected("contactAt", "The time to contact the customer has already passed.");
         }
