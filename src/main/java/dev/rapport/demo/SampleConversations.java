@@ -1,6 +1,11 @@
 package dev.rapport.demo;
 
 import dev.rapport.agents.Agent;
+import dev.rapport.business.BusinessCalendar;
+import dev.rapport.promises.Promise;
+import dev.rapport.promises.PromiseLedger;
+import java.time.LocalTime;
+import java.util.Optional;
 import dev.rapport.agents.SignedInAgent;
 import dev.rapport.agents.Team;
 import dev.rapport.conversations.Channel;
@@ -28,10 +33,14 @@ class SampleConversations {
 
     private final Desk desk;
     private final CustomerDirectory customers;
+    private final PromiseLedger promises;
+    private final BusinessCalendar calendar;
 
-    SampleConversations(Desk desk, CustomerDirectory customers) {
+    SampleConversations(Desk desk, CustomerDirectory customers, PromiseLedger promises, BusinessCalendar calendar) {
         this.desk = desk;
         this.customers = customers;
+        this.promises = promises;
+        this.calendar = calendar;
     }
 
     int fill(Map<String, Team.TeamId> teams, Map<String, Agent> agents) {
@@ -87,7 +96,18 @@ class SampleConversations {
                 Channel.API, "Does the remote-control boat come with batteries, or should I buy them?", null));
 
         rememberPeople(maria, priya);
+        promise(engine, maria, "send a replacement engine by express post", agents.get("Maria"), null,
+                calendar.next(Optional.of(teams.get("Support")), LocalTime.of(10, 0)));
+        promise(refund, priya, "release Tom's refund for the returned kite", agents.get("Jonas"), priya,
+                calendar.endOfToday(Optional.of(teams.get("Billing"))));
         return 6 + returningCustomer(maria, teams);
+    }
+
+    /** A promise already made to a customer, so My promises and the cards have something to show. */
+    private void promise(Conversation conversation, SignedInAgent madeBy, String what, Agent owner,
+                         SignedInAgent contact, java.time.Instant due) {
+        promises.make(new Promise.Terms(conversation.id().value(), null, what, owner.id().value(), null,
+                contact == null ? null : contact.id().value(), due, null), madeBy);
     }
 
     /** What the team has learned about some of the customers over time. */

@@ -30,6 +30,7 @@ class SampleBusinessTests {
     @Autowired Inbox inbox;
     @Autowired CustomerDirectory customers;
     @Autowired CustomerCards cards;
+    @Autowired dev.rapport.promises.PromiseLedger promises;
 
     @Test
     void fillsAFreshlySetUpRapportWithASmallBusiness() {
@@ -55,6 +56,8 @@ class SampleBusinessTests {
         assertThat(ana.callThem()).isEqualTo("Ana");
         assertThat(ana.passions()).isNotEmpty();
         assertThat(ana.pinnedNotes()).isNotEmpty();
+        assertThat(promises.forCustomer(ana.id().value())).singleElement()
+                .satisfies(promise -> assertThat(promise.what()).contains("replacement engine"));
         Customer paul = customers.lookup(IdentityKind.EMAIL, "paul.martin@example.com").orElseThrow();
         assertThat(open).filteredOn(item -> item.subject().equals("A gift for my son")).singleElement()
                 .satisfies(item -> assertThat(item.assignee()).isNotNull());
