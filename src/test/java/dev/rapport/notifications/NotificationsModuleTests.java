@@ -10,6 +10,8 @@ import dev.rapport.conversations.Conversation;
 import dev.rapport.conversations.Desk;
 import dev.rapport.conversations.NewConversation;
 import dev.rapport.conversations.Requester;
+import dev.rapport.promises.PromiseBroken;
+import dev.rapport.promises.PromiseDueSoon;
 import dev.rapport.shared.EmailAddress;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,13 +65,57 @@ class NotificationsModuleTests {
                         .isEqualTo("Ana wrote in #" + conversation.number() + " Engine"));
     }
 
+    @Test
+    void aReminderGoesToWhoeverMustActAndEveryMemberOfAnOwningTeam(Scenario scenario) {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        var team = roster.createTeam("Billing " + suffix, null);
+        SignedInAgent priya = agent("Priya " + suffix, Role.AGENT, Set.of(team.id()));
+        SignedInAgent jonas = agent("Jonas " + suffix, Role.TEAMMATE, Set.of(team.id()));
+        Conversation conversation = start();
+        java.time.Instant due = java.time.Instant.now().plus(java.time.Duration.ofMinutes(61));
+
+        scenario.publish(new PromiseDueSoon(UUID.randomUUID(), conversation.id().value(), null, team.id().value(),
+                        "release the refund", true, due))
+                .andWaitForStateChange(() -> notifier.latest(jonas.id()), list -> !list.isEmpty())
+                .andVerify(list -> {
+                    assertThat(list.getFirst().text()).startsWith("Due in 1 h").endsWith(
+                            "release the refund (#" + conversation.number() + ")");
+                    assertThat(notifier.latest(priya.id())).hasSize(1);
+                });
+    }
+
+    @Test
+    void aBrokenPromiseTellsItsOwnerAndTheLeadsOfTheirTeamsButNoOtherLeads(Scenario scenario) {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        var support = roster.createTeam("Support " + suffix, null);
+        var warehouse = roster.createTeam("Warehouse " + suffix, null);
+        SignedInAgent sam = agent("Sam " + suffix, Role.AGENT, Set.of(support.id()));
+        SignedInAgent maria = agent("Maria " + suffix, Role.LEAD, Set.of(support.id()));
+        SignedInAgent otherLead = agent("Olga " + suffix, Role.LEAD, Set.of(warehouse.id()));
+        Conversation conversation = start();
+
+        scenario.publish(new PromiseBroken(UUID.randomUUID(), conversation.id().value(), sam.id().value(), null,
+                        "call Ana back", "The work was not done by the deadline"))
+                .andWaitForStateChange(() -> notifier.latest(maria.id()), list -> !list.isEmpty())
+                .andVerify(list -> {
+                    assertThat(list.getFirst().text()).isEqualTo("Promise broken: call Ana back (#"
+                            + conversation.number() + "). The work was not done by the deadline.");
+                    assertThat(notifier.latest(sam.id())).hasSize(1);
+                    assertThat(notifier.latest(otherLead.id())).isEmpty();
+                });
+    }
+
     private Conversation start() {
         return desk.start(new NewConversation("Engine", new Requester("Ana", EmailAddress.of("ana@c.example")),
                 Channel.EMAIL, "Where is it?", null));
     }
 
     private SignedInAgent agent(String name) {
-        var invited = roster.invite(name, EmailAddress.of(UUID.randomUUID() + "@rapport.test"), Role.AGENT, Set.of());
+        return agent(name, Role.AGENT, Set.of());
+    }
+
+    private SignedInAgent agent(String name, Role role, Set<dev.rapport.agents.Team.TeamId> teams) {
+        var invited = roster.invite(name, EmailAddress.of(UUID.randomUUID() + "@rapport.test"), role, teams);
         return SignedInAgent.of(passwords.acceptInvitation(invited.invitationToken(), "a long enough password"));
     }
 }
