@@ -9,13 +9,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import dev.rapport.shared.KeysetCursor;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -196,17 +195,14 @@ public class Inbox {
         }
 
         String encode() {
-            String raw = rank.getEpochSecond() + "." + rank.getNano() + "." + number;
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.US_ASCII));
+            return new KeysetCursor(rank, Long.toString(number)).encode();
         }
 
         static Cursor parse(String encoded) {
+            KeysetCursor cursor = KeysetCursor.parse(encoded);
             try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.US_ASCII)
-                        .split("\\.");
-                return new Cursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
-                        Long.parseLong(parts[2]));
-            } catch (RuntimeException e) {
+                return new Cursor(cursor.at(), Long.parseLong(cursor.tieBreaker()));
+            } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("The page cursor is not valid; start from the first page.");
             }
         }

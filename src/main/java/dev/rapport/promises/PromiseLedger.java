@@ -166,24 +166,23 @@ public class PromiseLedger {
 
     @Transactional
     public Promise cancel(UUID id, String reason, String by) {
-        return change(id, promise -> {
-            try {
-                promise.cancel(reason, by, clock.instant());
-            } catch (IllegalArgumentException e) {
-                throw new PromiseRejected("reason", e.getMessage());
-            }
-        });
+        return change(id, promise -> rejectedAs("reason", () -> promise.cancel(reason, by, clock.instant())));
     }
 
     @Transactional
     public Promise resolve(UUID id, String whatHappened, String by) {
-        return change(id, promise -> {
-            try {
-                promise.resolve(whatHappened, by, clock.instant());
-            } catch (IllegalArgumentException e) {
-                throw new PromiseRejected("note", e.getMessage());
-            }
-        });
+        return change(id, promise -> rejectedAs("note", () -> promise.resolve(whatHappened, by, clock.instant())));
+    }
+
+    /** Runs a change, naming {@code field} when the promise refuses the input. */
+    private static void rejectedAs(String field, Runnable change) {
+        try {
+            change.run();
+        } catch (PromiseRejected rejected) {
+            throw rejected;
+        } catch (IllegalArgumentException e) {
+            throw new PromiseRejected(field, e.getMessage());
+        }
     }
 
     @Transactional(readOnly = true)

@@ -5,11 +5,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import dev.rapport.shared.KeysetCursor;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -152,17 +151,14 @@ public class PromiseSearch {
         }
 
         String encode() {
-            String raw = dueAt.getEpochSecond() + "." + dueAt.getNano() + "." + id;
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.US_ASCII));
+            return new KeysetCursor(dueAt, id.toString()).encode();
         }
 
         static Cursor parse(String encoded) {
+            KeysetCursor cursor = KeysetCursor.parse(encoded);
             try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.US_ASCII)
-                        .split("\\.");
-                return new Cursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
-                        UUID.fromString(parts[2]));
-            } catch (RuntimeException e) {
+                return new Cursor(cursor.at(), UUID.fromString(cursor.tieBreaker()));
+            } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("The page cursor is not valid; start from the first page.");
             }
         }
