@@ -93,8 +93,9 @@ class PromisesModuleTests {
     @Test
     void theOwnerIsRemindedAtEachLeadTimeOnceThenTheContactForTellingTheCustomer(AssertablePublishedEvents events) {
         Promise promise = ledger.make(terms(Duration.ofDays(2)), "Maria");
-        java.util.function.Supplier<List<PromiseDueSoon>> reminders = () -> events.ofType(PromiseDueSoon.class)
-                .matching(due -> due.promise().equals(promise.id())).stream().toList();
+        java.util.function.Supplier<List<PromiseDueSoon>> reminders = () -> java.util.stream.StreamSupport.stream(
+                events.ofType(PromiseDueSoon.class).matching(due -> due.promise().equals(promise.id())).spliterator(),
+                false).toList();
 
         clock.advance(Duration.ofHours(23));
         ledger.sendReminders();
