@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The report as the page shows it: names instead of ids, rates and durations in words, the chart drawn.
+ * The report as the page shows it: names instead of ids, rates and durations in words, the chart drawn. Methods the
+ * template calls are public: the template engine calls no others.
  *
  * @param agents one line per owning agent, by name
  * @param teams  one line per owning team, by name
@@ -25,19 +26,19 @@ record ReportPage(ReportPeriod period, Line overall, List<Line> agents, List<Lin
     /** One row of figures: the business, an agent or a team. */
     record Line(String name, PromiseTally tally) {
 
-        String rate() {
+        public String rate() {
             return ReportWording.rate(tally);
         }
 
-        String ratePercent() {
+        public String ratePercent() {
             return String.format(Locale.ROOT, "%.1f", ReportWording.ratePercent(tally));
         }
 
-        boolean rated() {
+        public boolean rated() {
             return tally.due() > 0;
         }
 
-        String lateness() {
+        public String lateness() {
             return ReportWording.lateness(tally.averageLateness());
         }
     }
@@ -45,7 +46,7 @@ record ReportPage(ReportPeriod period, Line overall, List<Line> agents, List<Lin
     /** A broken promise with who owned it in words. */
     record Broken(PromiseReport.BrokenPromise promise, String owner) {
 
-        String lateness() {
+        public String lateness() {
             return promise.lateness().map(ReportWording::duration).orElse(null);
         }
     }
@@ -61,16 +62,16 @@ record ReportPage(ReportPeriod period, Line overall, List<Line> agents, List<Lin
     }
 
     /** "2 Mar 2026 – 26 Apr 2026" */
-    String days() {
+    public String days() {
         return DAY.format(period.from()) + " – " + DAY.format(period.to());
     }
 
-    String perConversationAverage() {
+    public String perConversationAverage() {
         return perConversation.average().stream().mapToObj(ReportWording::oneDecimal).findFirst().orElse("—");
     }
 
     /** Broken promises the period has beyond those listed. */
-    long brokenNotListed() {
+    public long brokenNotListed() {
         return overall.tally().broken() - broken.size();
     }
 

@@ -36,7 +36,7 @@ record TrendChart(List<Column> columns, int labelEvery, boolean showRates) {
                   String brokenY, String brokenHeight) {
 
         /** The column in words, for its tooltip. */
-        String summary() {
+        public String summary() {
             return days + ": " + tally.kept() + " kept, " + tally.broken() + " broken"
                     + (tally.due() == 0 ? "" : " (" + rate + " kept)");
         }
