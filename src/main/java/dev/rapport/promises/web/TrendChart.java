@@ -5,9 +5,9 @@ import dev.rapport.promises.PromiseTally;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.IntStream;
 
 /**
  * The week-by-week chart, drawn on the server: one column per week, as tall as the promises kept and broken that
@@ -24,15 +24,17 @@ record TrendChart(List<Column> columns, int labelEvery, boolean showRates) {
 
     private static final int MOST_LABELS = 13;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM", Locale.ENGLISH);
     private static final DateTimeFormatter DAY_YEAR = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
     /**
-     * @param label  the week's first day, "2 Mar", or empty when not labelled
+     * @param day    the day of the month the week starts on, "2", or empty when the week is not labelled
+     * @param month  its month, "Mar", for the first label and whenever the month changes; otherwise empty
      * @param days   the week's days in words, "2 Mar – 8 Mar 2026"
      * @param shortRate the rate in whole percent, "–" when nothing was due
      * @param keptY  where the kept rectangle starts, from the top
      */
-    record Column(String label, String days, PromiseTally tally, String rate, String shortRate, String keptY, String keptHeight,
+    record Column(String day, String month, String days, PromiseTally tally, String rate, String shortRate, String keptY, String keptHeight,
                   String brokenY, String brokenHeight) {
 
         /** The column in words, for its tooltip. */
@@ -45,17 +47,25 @@ record TrendChart(List<Column> columns, int labelEvery, boolean showRates) {
     static TrendChart of(List<PromiseReport.Week> weeks) {
         long busiest = weeks.stream().mapToLong(week -> week.tally().due()).max().orElse(0);
         int labelEvery = Math.max(1, (weeks.size() + MOST_LABELS - 1) / MOST_LABELS);
-        List<Column> columns = IntStream.range(0, weeks.size())
-                .mapToObj(i -> column(weeks.get(i), busiest, i % labelEvery == 0)).toList();
+        List<Column> columns = new ArrayList<>();
+        java.time.Month labelled = null;
+        for (int i = 0; i < weeks.size(); i++) {
+            PromiseReport.Week week = weeks.get(i);
+            boolean label = i % labelEvery == 0;
+            boolean newMonth = label && week.from().getMonth() != labelled;
+            columns.add(column(week, busiest, label ? String.valueOf(week.from().getDayOfMonth()) : "",
+                    newMonth ? MONTH.format(week.from()) : ""));
+            labelled = label ? week.from().getMonth() : labelled;
+        }
         return new TrendChart(columns, labelEvery, weeks.size() <= MOST_LABELS);
     }
 
-    private static Column column(PromiseReport.Week week, long busiest, boolean labelled) {
+    private static Column column(PromiseReport.Week week, long busiest, String day, String month) {
         PromiseTally tally = week.tally();
         double kept = busiest == 0 ? 0 : HEIGHT * (double) tally.kept() / busiest;
         double broken = busiest == 0 ? 0 : HEIGHT * (double) tally.broken() / busiest;
-        return new Column(labelled ? DAY.format(week.from()) : "", days(week.from(), week.to()), tally,
-                ReportWording.rate(tally), ReportWording.wholeRate(tally), number(HEIGHT - kept), number(kept), number(HEIGHT - kept - broken),
+        return new Column(day, month, days(week.from(), week.to()), tally, ReportWording.rate(tally),
+                ReportWording.wholeRate(tally), number(HEIGHT - kept), number(kept), number(HEIGHT - kept - broken),
                 number(broken));
     }
 
