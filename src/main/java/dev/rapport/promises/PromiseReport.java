@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -121,7 +122,7 @@ public class PromiseReport {
         Map<UUID, PromiseTally> byAgent = new LinkedHashMap<>();
         Map<UUID, PromiseTally> byTeam = new LinkedHashMap<>();
         PromiseTally[] weeks = new PromiseTally[weekStarts.size()];
-        java.util.Arrays.fill(weeks, PromiseTally.NONE);
+        Arrays.fill(weeks, PromiseTally.NONE);
         for (TallyRow row : tallies(promises, weekCase(weekStarts, period, params), params)) {
             overall = overall.plus(row.tally());
             if (row.owner() != null) {

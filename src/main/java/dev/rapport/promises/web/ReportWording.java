@@ -79,8 +79,4 @@ final class ReportWording {
     private static String oneDecimal(BigDecimal value) {
         return value.stripTrailingZeros().toPlainString();
     }
-
-    static String plural(long count, String one, String many) {
-        return count + " " + (count == 1 ? one : many);
-    }
 }

@@ -4,6 +4,7 @@ import dev.rapport.promises.PromiseReport;
 import dev.rapport.promises.PromiseTally;
 
 import java.time.LocalDate;
+import java.time.Month;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,14 +29,14 @@ record TrendChart(List<Column> columns, int labelEvery, boolean showRates) {
     private static final DateTimeFormatter DAY_YEAR = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
     /**
-     * @param day    the day of the month the week starts on, "2", or empty when the week is not labelled
-     * @param month  its month, "Mar", for the first label and whenever the month changes; otherwise empty
-     * @param days   the week's days in words, "2 Mar – 8 Mar 2026"
+     * @param day       the day of the month the week starts on, "2", or empty when the week is not labelled
+     * @param month     its month, "Mar", for the first label and whenever the month changes; otherwise empty
+     * @param days      the week's days in words, "2 Mar – 8 Mar 2026"
      * @param shortRate the rate in whole percent, "–" when nothing was due
-     * @param keptY  where the kept rectangle starts, from the top
+     * @param keptY     where the kept rectangle starts, from the top
      */
-    record Column(String day, String month, String days, PromiseTally tally, String rate, String shortRate, String keptY, String keptHeight,
-                  String brokenY, String brokenHeight) {
+    record Column(String day, String month, String days, PromiseTally tally, String rate, String shortRate,
+                  String keptY, String keptHeight, String brokenY, String brokenHeight) {
 
         /** The column in words, for its tooltip. */
         public String summary() {
@@ -48,7 +49,7 @@ record TrendChart(List<Column> columns, int labelEvery, boolean showRates) {
         long busiest = weeks.stream().mapToLong(week -> week.tally().due()).max().orElse(0);
         int labelEvery = Math.max(1, (weeks.size() + MOST_LABELS - 1) / MOST_LABELS);
         List<Column> columns = new ArrayList<>();
-        java.time.Month labelled = null;
+        Month labelled = null;
         for (int i = 0; i < weeks.size(); i++) {
             PromiseReport.Week week = weeks.get(i);
             boolean label = i % labelEvery == 0;
