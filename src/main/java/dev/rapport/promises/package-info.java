@@ -3,9 +3,8 @@
  * when, who tells the customer and by when — and whether it was kept. A promise is kept only when the work was done
  * by its deadline and the customer was told about it by the contact deadline; one renegotiated in time goes on with
  * new dates and its history; one whose deadline passes otherwise is broken and stays visible until someone records
- * what happened next. {@link dev.rapport.promises.PromiseReport} reports kept rates by agent, team and week over the
- * ledger's tables and each promise's first deadline. Work in progress (issue 8): the aggregate and its rules; storage,
- * scheduling, pages and API follow.
+ * what happened next. Work in progress (issue 8): the aggregate and its rules; storage, scheduling, pages and API
+ * follow.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Promises")
 package dev.rapport.promises;
