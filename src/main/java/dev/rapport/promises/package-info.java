@@ -7,7 +7,8 @@
  * Deadlines and reminders are checked from the database, once each across restarts and instances. On the web side:
  * the "Make a promise" panel in the composer (made atomically with the reply, its sentence added in plain words, quick
  * deadlines on the team's business hours), the conversation's promises in the sidebar, My promises, the customer
- * card's open promises, a question before solving a conversation with open promises, and the promises API
+ * card's open promises, a question before solving a conversation with open promises, the promises report (kept rates by agent, team and
+ * week, counted in the week of each promise's first deadline, kept in {@code promise_first_deadline}), and the promises API
  * ({@code /api/v1/promises}). Publishes {@link dev.rapport.promises.PromiseMade},
  * {@link dev.rapport.promises.PromiseKept}, {@link dev.rapport.promises.PromiseRenegotiated},
  * {@link dev.rapport.promises.PromiseBroken} and {@link dev.rapport.promises.PromiseDueSoon}; listens to
