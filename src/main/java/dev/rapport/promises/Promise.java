@@ -165,6 +165,9 @@ public final class Promise {
             throw new IllegalArgumentException("The new deadline must be still to come.");
         }
         Instant contact = newContactAt == null ? newDueAt : newContactAt;
+        if (!contact.isAfter(now)) {
+            throw new IllegalArgumentException("The time to contact the customer has already passed.");
+        }
         dueAt = newDueAt;
         contactAt = contact;
         doneAt = null;

@@ -156,7 +156,7 @@ public class PromiseLedger {
         try {
             promise.renegotiate(newDueAt, newContactAt, message, by, clock.instant());
         } catch (IllegalArgumentException e) {
-            throw new PromiseRejected("dueAt", e.getMessage());
+            throw new PromiseRejected(e.getMessage().contains("contact") ? "contactAt" : "dueAt", e.getMessage());
         }
         promise.planReminders(settings.reminderLeadTimes(), clock.instant());
         Promise saved = promises.save(promise);

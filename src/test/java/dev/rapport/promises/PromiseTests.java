@@ -142,4 +142,13 @@ class PromiseTests {
         Promise sameTime = Promise.make("Call back", "Maria", MONDAY, FRIDAY_5PM, null);
         assertThat(sameTime.contactAt()).isEqualTo(FRIDAY_5PM);
     }
+
+    @Test
+    void aNewDateMustLeaveTimeToTellTheCustomer() {
+        Promise promise = promise();
+        assertThatThrownBy(() -> promise.renegotiate(FRIDAY_5PM.plusSeconds(86_400), MONDAY.minusSeconds(1), "", "Maria",
+                MONDAY)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("contact the customer");
+        assertThat(promise.state()).isEqualTo(PromiseState.OPEN);
+        assertThat(promise.dueAt()).isEqualTo(FRIDAY_5PM);
+    }
 }

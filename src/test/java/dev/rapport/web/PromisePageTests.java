@@ -144,6 +144,27 @@ class PromisePageTests {
         assertThat(ledger.require(promise.id()).state().pending()).isTrue();
     }
 
+    @Test
+    void aNewDateIsAgreedAndTheCustomerToldInOneGo() {
+        Promise promise = ledger.make(new Promise.Terms(conversation.id().value(), null, "refund the postage",
+                agent.id().value(), null, null, Instant.now().plus(Duration.ofHours(3)), null), agent);
+        String later = local(Instant.now().plus(Duration.ofDays(3)));
+
+        assertThat(mvc.post().uri("/promises/" + promise.id() + "/renegotiate").with(as(agent)).with(csrf())
+                .param("promise.due", later).param("message", "I am sorry: the bank needs two more days.")
+                .param("tell", "true").param("returnTo", "/promises")).hasStatus(HttpStatus.FOUND);
+
+        Promise renegotiated = ledger.require(promise.id());
+        assertThat(renegotiated.state()).isEqualTo(dev.rapport.promises.PromiseState.RENEGOTIATED);
+        assertThat(desk.messages(conversation.id()).getLast().body())
+                .startsWith("I am sorry: the bank needs two more days.\n\nI will refund the postage by ");
+
+        assertThat(mvc.post().uri("/promises/" + promise.id() + "/renegotiate").with(as(agent)).with(csrf())
+                .param("promise.due", later).param("promise.contactAt", local(Instant.now().minus(Duration.ofDays(1))))
+                .param("returnTo", "/promises").exchange()).flash().containsEntry("problem",
+                "The time to contact the customer has already passed.");
+    }
+
     private org.springframework.test.web.servlet.assertj.MvcTestResult post(String body, String what, String due) {
         return mvc.post().uri("/conversations/" + conversation.number() + "/messages").with(as(agent)).with(csrf())
                 .param("type", "reply").param("body", body).param("then", "WAITING_ON_CUSTOMER")

@@ -3,7 +3,6 @@ package dev.rapport.promises.web;
 import dev.rapport.agents.SignedInAgent;
 import dev.rapport.conversations.Conversation;
 import dev.rapport.conversations.Desk;
-import dev.rapport.conversations.Status;
 import dev.rapport.promises.Promise;
 import dev.rapport.promises.PromiseLedger;
 import dev.rapport.promises.PromiseRejected;
@@ -31,9 +30,11 @@ class PromiseActionsController {
     private final Desk desk;
     private final PromiseDrafting drafting;
     private final ConversationPromisesController sidebar;
+    private final Renegotiation renegotiation;
 
     PromiseActionsController(PromiseLedger ledger, Desk desk, PromiseDrafting drafting,
-                             ConversationPromisesController sidebar) {
+                             ConversationPromisesController sidebar, Renegotiation renegotiation) {
+        this.renegotiation = renegotiation;
         this.ledger = ledger;
         this.desk = desk;
         this.drafting = drafting;
@@ -70,17 +71,7 @@ class PromiseActionsController {
             dates.put("promise.what", promise.what());
             dates.putIfAbsent("promise.due", "");
             PromiseDraft draft = drafting.read(dates, me.id().value());
-            Promise changed = ledger.renegotiate(id, draft.dueAt(), draft.contactAt(), message, me.name());
-            if (tell && changed.conversation().isPresent()) {
-                Conversation conversation = desk.find(new Conversation.ConversationId(changed.conversation().get()))
-                        .orElseThrow();
-                String sentence = drafting.sentence(new PromiseDraft(changed.what(), changed.owner().orElse(null),
-                        changed.ownerTeam().orElse(null), changed.contactBy().orElse(me.id().value()),
-                        changed.dueAt(), changed.contactAt(), true), conversation, me.id().value());
-                String text = message.isBlank() ? sentence : message.strip() + "\n\n" + sentence;
-                desk.reply(conversation.id(), me, text, Status.WAITING_ON_CUSTOMER, null);
-            }
-            return changed;
+            return renegotiation.agree(promise, draft.dueAt(), draft.contactAt(), message, tell, me);
         }, tell ? "New date agreed, and the customer told in a reply." : "New date agreed.");
     }
 
