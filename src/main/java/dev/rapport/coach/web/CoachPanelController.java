@@ -49,7 +49,8 @@ class CoachPanelController {
     @PostMapping(value = "/coach/draft", headers = "HX-Request")
     String draft(@RequestParam(defaultValue = "") String body, @RequestParam(defaultValue = "reply") String type,
                  @RequestParam(defaultValue = "") String greetingName,
-                 @RequestParam(defaultValue = "") String dismissed, Model model) {
+                 @RequestParam(defaultValue = "") String dismissed,
+                 @RequestParam(name = "promise.what", defaultValue = "") String promising, Model model) {
         String text = body.length() > settings.maxTextLength() ? body.substring(0, settings.maxTextLength()) : body;
         Kind kind = "note".equals(type) ? Kind.NOTE : Kind.REPLY;
         Analysis analysis = coach.analyze(text, kind,
@@ -58,7 +59,9 @@ class CoachPanelController {
         List<Shown> shown = analysis.findings().stream()
                 .map(finding -> new Shown(finding, finding.span().of(text), key(finding, text)))
                 .filter(item -> !gone.contains(item.key()))
+                .filter(item -> promising.isBlank() || !answeredByAPromise(item.finding().category()))
                 .toList();
+        model.addAttribute("promising", !promising.isBlank() && kind == Kind.REPLY);
         model.addAttribute("findings", shown);
         model.addAttribute("signals", analysis.signals());
         model.addAttribute("text", text);
@@ -74,6 +77,14 @@ class CoachPanelController {
                                  @AuthenticationPrincipal SignedInAgent me) {
         dismissals.record(me, rule, category, conversation, words);
         return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * A promise made with the reply (the composer's promise panel, whose sentence is added to the reply) gives the
+     * customer the what, who and when that a vague promise or a missing next step lacked.
+     */
+    private static boolean answeredByAPromise(Category category) {
+        return category == Category.VAGUE_PROMISE || category == Category.NO_NEXT_STEP;
     }
 
     private static String key(Finding finding, String text) {
