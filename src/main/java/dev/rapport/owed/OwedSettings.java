@@ -1,0 +1,15 @@
+package dev.rapport.owed;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * How the ledger watches due dates.
+ *
+ * @param overdueCheckInterval how often overdue entries are looked for; each is reminded of once a day whatever this is
+ */
+@ConfigurationProperties("rapport.owed")
+public record OwedSettings(@DefaultValue("15m") Duration overdueCheckInterval) {
+}
