@@ -11,7 +11,7 @@ record OwedView(MoneyOwed entry, String customerName, String callThem, Long cust
                 String responsibleName, String department, boolean overdue, long daysOwed, String age,
                 String sentence, String since, String due, boolean maySettle, boolean mayCancel) {
 
-    String stateLabel() {
+    public String stateLabel() {
         return overdue ? "Overdue" : switch (entry.state()) {
             case OWED -> "Owed";
             case PAID -> "Paid";
@@ -19,12 +19,12 @@ record OwedView(MoneyOwed entry, String customerName, String callThem, Long cust
         };
     }
 
-    String stateClass() {
+    public String stateClass() {
         return overdue ? "danger" : entry.state() == OwedState.PAID ? "ok" : entry.state() == OwedState.OWED
                 ? "warn" : "";
     }
 
-    boolean owed() {
+    public boolean owed() {
         return entry.state() == OwedState.OWED;
     }
 }
