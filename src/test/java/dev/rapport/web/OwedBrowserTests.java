@@ -40,6 +40,7 @@ class OwedBrowserTests {
     @Autowired Roster roster;
     @Autowired Passwords passwords;
     @Autowired Desk desk;
+    @Autowired dev.rapport.owed.OwedLedger owed;
 
     private BrowserPages pages;
 
@@ -121,13 +122,32 @@ class OwedBrowserTests {
 
     @Test
     void theLeadSeesTheAgingReport() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        Team finance = roster.createTeam("Finance " + tag, "");
+        Conversation conversation = desk.start(new dev.rapport.conversations.NewConversation("Refunds " + tag,
+                new dev.rapport.conversations.Requester("Tom Weber", EmailAddress.of("tom-" + tag + "@c.example")),
+                dev.rapport.conversations.Channel.EMAIL, "Where is my refund?", null));
+        owedSince(conversation, finance, "700.00", "USD", 2);
+        owedSince(conversation, finance, "35.50", "EUR", 20);
+        owedSince(conversation, finance, "120.00", "USD", 45);
+        owedSince(conversation, finance, "15.00", "GBP", 120);
         String lead = TestBusiness.agentWithPassword(roster, passwords, Role.LEAD);
         Page page = pages.signedIn(lead);
         page.navigate(pages.url("/owed/aging"));
         assertThat(page.locator("h1")).hasText("Money we owe, by age");
+        Locator finances = page.locator("tbody tr").filter(new Locator.FilterOptions().setHasText("Finance " + tag));
+        assertThat(finances).hasCount(3);
+        assertThat(finances.filter(new Locator.FilterOptions().setHasText("USD"))).containsText("$820.00");
         Browsers.screenshot(page, "owed-aging-desktop");
         page.setViewportSize(375, 812);
         Browsers.screenshot(page, "owed-aging-phone");
+    }
+
+    private void owedSince(Conversation conversation, Team team, String amount, String currency, int daysAgo) {
+        java.time.Instant since = java.time.Instant.now().minus(java.time.Duration.ofDays(daysAgo));
+        owed.record(new dev.rapport.owed.MoneyOwed.Terms(null, conversation.id().value(),
+                dev.rapport.shared.Money.of(amount, currency), dev.rapport.owed.OwedKind.REFUND, "Returned goods",
+                null, team.id().value(), since.plus(java.time.Duration.ofDays(14)), since, null), "Approvals");
     }
 
     private String inTeam(String email, Role role, Team team) {
