@@ -30,7 +30,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 /**
  * Money owed in real Chromium: an agent records the credit we owe on the conversation, an accounting teammate sees it
- * on Money we owe and marks it paid, and the agent who owns the relationship finds the promise to tell the customer.
+ * on Money we owe and marks it paid, and the agent who owns the relationship finds the promise to tell the customer, puts the prepared
+ * words in a reply and keeps it.
  */
 @RapportWebTest
 class OwedBrowserTests {
@@ -116,8 +117,19 @@ class OwedBrowserTests {
         agent.navigate(pages.url("/notifications"));
         assertThat(agent.locator("main")).containsText("Tell Ana their $700.00 credit was paid");
         agent.navigate(pages.url("/conversations/" + reference));
-        assertThat(agent.locator("#owed .owed-tell")).containsText("Good news, Ana");
+        Locator tellHer = agent.locator("#owed .owed-tell");
+        assertThat(tellHer).containsText("Good news, Ana: the $700.00 credit we owed you has been paid");
         Browsers.screenshot(agent, "owed-sidebar-paid-desktop");
+        tellHer.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Put it in the reply")).click();
+        Locator message = agent.getByLabel("Message", new Page.GetByLabelOptions().setExact(true));
+        assertThat(message).hasValue(java.util.regex.Pattern.compile("^Good news, Ana: the \\$700\\.00 credit"));
+        agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+        assertThat(agent.locator(".message").last()).containsText("Good news, Ana");
+        for (int attempt = 0; attempt < 20 && tellHer.count() > 0; attempt++) {
+            agent.waitForTimeout(250);
+            agent.reload();
+        }
+        assertThat(tellHer).hasCount(0); // the reply kept the promise
     }
 
     @Test

@@ -9,7 +9,8 @@ import dev.rapport.owed.OwedState;
  */
 record OwedView(MoneyOwed entry, String customerName, String callThem, Long customerNumber, Long conversationNumber,
                 String responsibleName, String department, boolean overdue, long daysOwed, String age,
-                String sentence, String since, String due, boolean maySettle, boolean mayCancel) {
+                String sentence, String since, String due, boolean maySettle, boolean mayCancel,
+                boolean customerToBeTold) {
 
     public String stateLabel() {
         return overdue ? "Overdue" : switch (entry.state()) {
@@ -22,6 +23,13 @@ record OwedView(MoneyOwed entry, String customerName, String callThem, Long cust
     public String stateClass() {
         return overdue ? "danger" : entry.state() == OwedState.PAID ? "ok" : entry.state() == OwedState.OWED
                 ? "warn" : "";
+    }
+
+    /** What the agent may send the customer once it is paid (the reply draft the sidebar offers). */
+    public String replyDraft() {
+        return "Good news, " + callThem + ": the " + entry.amount() + " " + entry.kind().label() + " we owed you has "
+                + "been paid (reference " + entry.paymentReference().orElse("") + "). Depending on your bank it can "
+                + "take a few days to show.";
     }
 
     public boolean owed() {

@@ -12,6 +12,7 @@ import dev.rapport.customers.CustomerDirectory;
 import dev.rapport.owed.MoneyOwed;
 import dev.rapport.owed.OwedLedger;
 import dev.rapport.owed.OwedSearch;
+import dev.rapport.promises.PromiseLedger;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -40,10 +41,12 @@ class OwedViews {
     private final Roster roster;
     private final BusinessCalendar calendar;
     private final OwedLedger ledger;
+    private final PromiseLedger promises;
     private final Clock clock;
 
     OwedViews(CustomerDirectory customers, Desk desk, Roster roster, BusinessCalendar calendar, OwedLedger ledger,
-              Clock clock) {
+              PromiseLedger promises, Clock clock) {
+        this.promises = promises;
         this.customers = customers;
         this.desk = desk;
         this.roster = roster;
@@ -73,8 +76,19 @@ class OwedViews {
                     OwedSearch.Age.of(entry.owedSince(), now).label(),
                     sentence(entry, callThem, responsible, since, due, zone, now), since, due,
                     viewer != null && ledger.maySettle(entry, viewer),
-                    viewer != null && ledger.mayCancel(entry, viewer));
+                    viewer != null && ledger.mayCancel(entry, viewer), toBeTold(entry));
         }).toList();
+    }
+
+    /** Paid, and the promise to tell the customer still waits for them to be told. */
+    private boolean toBeTold(MoneyOwed entry) {
+        return entry.tellPromise().flatMap(id -> {
+            try {
+                return Optional.of(promises.require(id).state().pending());
+            } catch (PromiseLedger.NoSuchPromise gone) {
+                return Optional.empty();
+            }
+        }).orElse(false);
     }
 
     /** Agent and team names, and each agent's department (their first team by name) for the aging report. */
