@@ -93,23 +93,37 @@ public class OwedSearch {
     @Transactional(readOnly = true)
     public Page page(Filter filter, SignedInAgent viewer, String after, int limit) {
         int size = Math.clamp(limit, 1, 500);
-        StringBuilder sql = new StringBuilder("select id, owed_since from money_owed where 1 = 1");
+        StringBuilder conditions = new StringBuilder();
         List<Object> params = new ArrayList<>();
-        where(filter, viewer, sql, params);
+        where(filter, conditions, params);
         if (after != null && !after.isBlank()) {
             KeysetCursor cursor = KeysetCursor.parse(after);
-            UUID lastId = uuid(cursor.tieBreaker());
-            sql.append(" and (owed_since > ? or (owed_since = ? and id > ?))");
+            conditions.append(" and (owed_since, id) > (?, ?)");
             params.add(Timestamp.from(cursor.at()));
-            params.add(Timestamp.from(cursor.at()));
-            params.add(lastId);
+            params.add(uuid(cursor.tieBreaker()));
         }
-        sql.append(" order by owed_since, id limit ").append(size + 1);
-        List<UUID> ids = jdbc.sql(sql.toString()).params(params)
-                .query((rs, row) -> rs.getObject("id", UUID.class)).list();
+        String page = " order by owed_since, id limit " + (size + 1);
+        String select = "select id, owed_since from money_owed where 1 = 1" + conditions;
+        String sql;
+        List<Object> all = new ArrayList<>();
+        if (filter.mine() || viewer.role() == Role.TEAMMATE) {
+            // One ordered index range per person and team, merged: an OR would read every owed entry to find theirs.
+            sql = "(" + select + " and responsible_agent = ?" + page + ")";
+            all.addAll(params);
+            all.add(viewer.id().value());
+            for (UUID team : ledger.teamsOf(viewer)) {
+                sql += " union all (" + select + " and responsible_team = ?" + page + ")";
+                all.addAll(params);
+                all.add(team);
+            }
+            sql = "select id, owed_since from (" + sql + ") mine" + page;
+        } else {
+            sql = select + page;
+            all.addAll(params);
+        }
+        List<UUID> ids = jdbc.sql(sql).params(all).query((rs, row) -> rs.getObject("id", UUID.class)).list();
         boolean more = ids.size() > size;
-        List<UUID> page = more ? ids.subList(0, size) : ids;
-        List<MoneyOwed> found = new ArrayList<>(entries.findAllById(page));
+        List<MoneyOwed> found = new ArrayList<>(entries.findAllById(more ? ids.subList(0, size) : ids));
         found.sort(Comparator.comparing(MoneyOwed::owedSince).thenComparing(MoneyOwed::id));
         String next = more ? new KeysetCursor(found.getLast().owedSince(), found.getLast().id().toString()).encode()
                 : null;
@@ -126,7 +140,16 @@ public class OwedSearch {
         List<Object> params = new ArrayList<>(List.of(Timestamp.from(now.minus(Duration.ofDays(Age.UP_TO_30.fromDays))),
                 Timestamp.from(now.minus(Duration.ofDays(Age.UP_TO_90.fromDays))),
                 Timestamp.from(now.minus(Duration.ofDays(Age.OVER_90.fromDays)))));
-        where(new Filter(Set.of(OwedState.OWED), null, null, null, null, false), viewer, sql, params);
+        where(new Filter(Set.of(OwedState.OWED), null, null, null, null, false), sql, params);
+        if (viewer.role() == Role.TEAMMATE) {
+            sql.append(" and (responsible_agent = ?");
+            params.add(viewer.id().value());
+            for (UUID team : ledger.teamsOf(viewer)) {
+                sql.append(" or responsible_team = ?");
+                params.add(team);
+            }
+            sql.append(")");
+        }
         sql.append(" group by responsible_team, responsible_agent, currency, age");
         return jdbc.sql(sql.toString()).params(params)
                 .query((rs, row) -> new AgedSum(rs.getObject("responsible_team", UUID.class),
@@ -135,7 +158,7 @@ public class OwedSearch {
                 .list();
     }
 
-    private void where(Filter filter, SignedInAgent viewer, StringBuilder sql, List<Object> params) {
+    private void where(Filter filter, StringBuilder sql, List<Object> params) {
         if (!filter.states().isEmpty()) {
             sql.append(" and state in (").append(String.join(", ",
                     filter.states().stream().map(s -> "'" + s.name() + "'").toList())).append(")");
@@ -156,16 +179,6 @@ public class OwedSearch {
             sql.append(filter.overdue() ? " and (state = 'OWED' and due_at < ?)"
                     : " and not (state = 'OWED' and due_at < ?)");
             params.add(Timestamp.from(clock.instant()));
-        }
-        if (filter.mine() || viewer.role() == Role.TEAMMATE) {
-            Set<UUID> teams = ledger.teamsOf(viewer);
-            sql.append(" and (responsible_agent = ?");
-            params.add(viewer.id().value());
-            for (UUID team : teams) {
-                sql.append(" or responsible_team = ?");
-                params.add(team);
-            }
-            sql.append(")");
         }
     }
 

@@ -25,12 +25,14 @@ create table money_owed
     reminded_on       date,
     version           bigint                   not null
 );
+-- Lists are oldest first: by state, by everyone's, and by who pays (a teammate's list, "mine").
 create index money_owed_state_since_idx on money_owed (state, owed_since, id);
+create index money_owed_since_idx on money_owed (owed_since, id);
 create index money_owed_state_due_idx on money_owed (state, due_at);
 create index money_owed_customer_idx on money_owed (customer);
 create index money_owed_conversation_idx on money_owed (conversation);
-create index money_owed_agent_idx on money_owed (responsible_agent, state);
-create index money_owed_team_idx on money_owed (responsible_team, state);
+create index money_owed_agent_idx on money_owed (responsible_agent, state, owed_since, id);
+create index money_owed_team_idx on money_owed (responsible_team, state, owed_since, id);
 
 -- Who recorded, paid or cancelled what, and when; only ever added to.
 create table owed_audit
