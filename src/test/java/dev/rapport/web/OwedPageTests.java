@@ -152,6 +152,28 @@ class OwedPageTests {
                 .bodyText().contains("Money we owe").contains("We owe Alex $700.00 since");
     }
 
+    @Test
+    void aTeammateSeesOnTheConversationAndCardOnlyWhatIsRoutedToThem() {
+        Conversation routed = desk.start(new NewConversation("Invoice question", new Requester("Bea Lang",
+                EmailAddress.of("bea-" + UUID.randomUUID() + "@example.com")), Channel.EMAIL, "Is my credit paid?",
+                accounting.id()));
+        ledger.record(new MoneyOwed.Terms(null, routed.id().value(), Money.of("40.00", "EUR"), OwedKind.CREDIT,
+                "Late delivery", null, accounting.id().value(), Instant.now().plus(Duration.ofDays(7)), null, null),
+                agent);
+        ledger.record(new MoneyOwed.Terms(null, routed.id().value(), Money.of("5.00", "EUR"), OwedKind.GOODWILL,
+                "Sorry for the wait", agent.id().value(), null, Instant.now().plus(Duration.ofDays(7)), null, null),
+                agent);
+
+        assertThat(mvc.get().uri("/owed/conversation/" + routed.number()).with(as(accountant))).hasStatusOk()
+                .bodyText().contains("€40.00").doesNotContain("€5.00").doesNotContain("We owe them money");
+        assertThat(mvc.get().uri("/conversations/" + routed.number()).with(as(accountant))).hasStatusOk()
+                .bodyText().contains("We owe Bea €40.00").doesNotContain("€5.00");
+        assertThat(mvc.get().uri("/owed/conversation/" + routed.number()).with(as(agent))).hasStatusOk()
+                .bodyText().contains("€40.00").contains("€5.00");
+        assertThat(mvc.get().uri("/owed/conversation/" + conversation.number()).with(as(accountant)))
+                .as("a conversation not routed to their team").hasStatus(HttpStatus.FORBIDDEN);
+    }
+
     private MoneyOwed owed(UUID team, UUID person) {
         return ledger.record(new MoneyOwed.Terms(null, conversation.id().value(), Money.of("700.00", "USD"),
                 OwedKind.CREDIT, "Half the order arrived broken", person, team,

@@ -110,7 +110,8 @@ class ConversationOwedController {
     private String panel(Conversation conversation, SignedInAgent me, Map<String, String> typed,
                          Map<String, String> errors, Model model) {
         model.addAttribute("conversation", conversation);
-        model.addAttribute("entries", views.of(ledger.onConversation(conversation.id().value()), me));
+        model.addAttribute("entries", views.of(ledger.onConversation(conversation.id().value()).stream()
+                .filter(entry -> ledger.canSee(entry, me)).toList(), me));
         model.addAttribute("typed", typed);
         model.addAttribute("errors", errors);
         model.addAttribute("mayRecord", me.role() != Role.TEAMMATE);

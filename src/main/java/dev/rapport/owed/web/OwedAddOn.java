@@ -29,8 +29,11 @@ class OwedAddOn implements ConversationAddOn {
 
     @Override
     public List<String> openWhenSolving(Conversation conversation) {
+        Optional<SignedInAgent> viewer = CurrentViewer.get();
         return views.of(ledger.onConversation(conversation.id().value()).stream()
-                        .filter(entry -> entry.state() == OwedState.OWED).toList(), null).stream()
+                        .filter(entry -> entry.state() == OwedState.OWED)
+                        .filter(entry -> viewer.map(agent -> ledger.canSee(entry, agent)).orElse(true)).toList(),
+                        null).stream()
                 .map(view -> "Money still owed: " + view.sentence()).toList();
     }
 }

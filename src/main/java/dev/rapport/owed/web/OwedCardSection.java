@@ -1,5 +1,6 @@
 package dev.rapport.owed.web;
 
+import dev.rapport.agents.SignedInAgent;
 import dev.rapport.customers.CardSection;
 import dev.rapport.customers.Customer;
 import dev.rapport.owed.OwedLedger;
@@ -26,8 +27,11 @@ class OwedCardSection implements CardSection {
 
     @Override
     public Optional<Content> contentFor(Customer.CustomerId customer) {
+        Optional<SignedInAgent> viewer = CurrentViewer.get();
         List<String> lines = views.of(ledger.forCustomer(customer.value()).stream()
-                        .filter(entry -> entry.state() == OwedState.OWED).toList(), null).stream()
+                        .filter(entry -> entry.state() == OwedState.OWED)
+                        .filter(entry -> viewer.map(agent -> ledger.canSee(entry, agent)).orElse(true)).toList(),
+                        null).stream()
                 .map(view -> (view.overdue() ? "Overdue: " : "") + view.sentence()
                         + (view.conversationNumber() == null ? "" : " #" + view.conversationNumber()))
                 .toList();

@@ -52,8 +52,13 @@ class OwedReportsController {
                                   @RequestParam(defaultValue = "") String responsible,
                                   @RequestParam(defaultValue = "false") boolean overdue) {
         boolean everyone = me.role() == Role.LEAD || me.role() == Role.ADMIN;
-        OwedSearch.Filter filter = MoneyWeOweController.filter(
-                new MoneyWeOweController.Shown(state, responsible, overdue, everyone), me);
+        OwedSearch.Filter filter;
+        try {
+            filter = MoneyWeOweController.filter(new MoneyWeOweController.Shown(state, responsible, overdue, everyone),
+                    me);
+        } catch (IllegalArgumentException unknownFilter) {
+            filter = MoneyWeOweController.filter(new MoneyWeOweController.Shown("OWED", "", false, everyone), me);
+        }
         StringBuilder csv = new StringBuilder("owed_since,days_owed,age,customer_number,customer,conversation,kind,"
                 + "amount,currency,reason,reference,responsible,department,due,state,paid_at,payment_reference,"
                 + "cancel_reason\r\n");
