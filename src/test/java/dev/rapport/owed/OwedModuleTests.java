@@ -46,6 +46,7 @@ class OwedModuleTests {
 
     @Autowired OwedLedger ledger;
     @Autowired PromiseLedger promises;
+    @Autowired OwedSearch search;
     @Autowired Desk desk;
     @Autowired Roster roster;
     @Autowired Passwords passwords;
@@ -209,6 +210,52 @@ class OwedModuleTests {
         assertThatThrownBy(() -> ledger.record(new MoneyOwed.Terms(null, UUID.randomUUID(), Money.of("1", "USD"),
                 OwedKind.REFUND, "x", null, accounting.id().value(), clock.instant().plusSeconds(60), null, null),
                 maria)).isInstanceOf(OwedRejected.class).extracting("field").isEqualTo("conversationId");
+    }
+
+    @Test
+    void agingMovesWhatIsStillOwedIntoOlderBracketsAsTimePassesAndNeverAddsCurrencies() {
+        Team finance = roster.createTeam("Finance " + UUID.randomUUID(), "");
+        SignedInAgent lead = agent("Lena", Role.LEAD, Set.of(finance.id()));
+        MoneyOwed today = owedSince(finance, "700.00", "USD", Duration.ZERO);
+        owedSince(finance, "120.00", "USD", Duration.ofDays(10));
+        owedSince(finance, "35.50", "EUR", Duration.ofDays(40));
+        owedSince(finance, "15.00", "USD", Duration.ofDays(7).plusHours(23));
+
+        assertThat(aged(finance, lead)).containsOnly(
+                java.util.Map.entry("USD " + OwedSearch.Age.UP_TO_7, 71_500L),
+                java.util.Map.entry("USD " + OwedSearch.Age.UP_TO_30, 12_000L),
+                java.util.Map.entry("EUR " + OwedSearch.Age.UP_TO_90, 3_550L));
+
+        clock.advance(Duration.ofDays(60));
+        ledger.pay(today.id(), "BT-7", lead);
+        assertThat(aged(finance, lead)).as("paid entries leave the report").containsOnly(
+                java.util.Map.entry("USD " + OwedSearch.Age.UP_TO_90, 13_500L),
+                java.util.Map.entry("EUR " + OwedSearch.Age.OVER_90, 3_550L));
+    }
+
+    @Test
+    void agesAreWholeDaysOwed() {
+        Instant now = clock.instant();
+        assertThat(OwedSearch.Age.of(now.minus(Duration.ofDays(7).plusHours(23)), now))
+                .isEqualTo(OwedSearch.Age.UP_TO_7);
+        assertThat(OwedSearch.Age.of(now.minus(Duration.ofDays(8)), now)).isEqualTo(OwedSearch.Age.UP_TO_30);
+        assertThat(OwedSearch.Age.of(now.minus(Duration.ofDays(30)), now)).isEqualTo(OwedSearch.Age.UP_TO_30);
+        assertThat(OwedSearch.Age.of(now.minus(Duration.ofDays(31)), now)).isEqualTo(OwedSearch.Age.UP_TO_90);
+        assertThat(OwedSearch.Age.of(now.minus(Duration.ofDays(90)), now)).isEqualTo(OwedSearch.Age.UP_TO_90);
+        assertThat(OwedSearch.Age.of(now.minus(Duration.ofDays(91)), now)).isEqualTo(OwedSearch.Age.OVER_90);
+    }
+
+    private java.util.Map<String, Long> aged(Team team, SignedInAgent viewer) {
+        return search.aging(viewer).stream().filter(sum -> team.id().value().equals(sum.responsibleTeam()))
+                .collect(java.util.stream.Collectors.toMap(sum -> sum.currency() + " " + sum.age(),
+                        OwedSearch.AgedSum::minorUnits, Long::sum));
+    }
+
+    private MoneyOwed owedSince(Team team, String amount, String currency, Duration ago) {
+        Instant since = clock.instant().minus(ago);
+        return ledger.record(new MoneyOwed.Terms(null, conversation.id().value(), Money.of(amount, currency),
+                OwedKind.REFUND, "Returned goods", null, team.id().value(), since.plus(Duration.ofDays(14)), since,
+                null), "Approvals");
     }
 
     private int remindersFor(MoneyOwed entry) {
