@@ -5,6 +5,7 @@ import dev.rapport.agents.Role;
 import dev.rapport.agents.Roster;
 import dev.rapport.agents.Team;
 import dev.rapport.owed.MoneyOwedOverdue;
+import dev.rapport.owed.MoneyOwedRecorded;
 import dev.rapport.owed.MoneyOwedPaid;
 import dev.rapport.promises.PromiseBroken;
 import dev.rapport.promises.PromiseDueSoon;
@@ -89,6 +90,20 @@ public class Notifier {
         String text = "Promise broken: " + broken.what() + where(broken.conversation()) + ". " + broken.why() + ".";
         for (Agent.AgentId agent : told) {
             notifications.save(Notification.of(agent, number(broken.conversation()), text, clock.instant()));
+        }
+    }
+
+    /** Money owed was routed to someone: the person responsible, or every member of the responsible team, hears. */
+    @ApplicationModuleListener
+    void on(MoneyOwedRecorded recorded) {
+        String text = recorded.recordedBy() + " recorded a " + recorded.amount() + " " + recorded.kind() + " we owe "
+                + recorded.customerName() + where(recorded.conversation()) + ", to be paid by " + recorded.dueDay()
+                + ". It is on Money we owe.";
+        for (Agent.AgentId agent : recorded.responsibleAgent() != null
+                ? List.of(new Agent.AgentId(recorded.responsibleAgent())) : members(recorded.responsibleTeam())) {
+            if (!agent.value().equals(recorded.recorder())) {
+                notifications.save(Notification.of(agent, number(recorded.conversation()), text, clock.instant()));
+            }
         }
     }
 

@@ -41,6 +41,9 @@ public class OwedLedger {
     public record AuditLine(String action, String by, String detail, Instant at) {
     }
 
+    private static final java.time.format.DateTimeFormatter DUE_DAY =
+            java.time.format.DateTimeFormatter.ofPattern("d MMMM", java.util.Locale.ENGLISH);
+
     private final OwedEntries entries;
     private final OwedAudit audit;
     private final RelationshipOwner relationships;
@@ -105,8 +108,9 @@ public class OwedLedger {
         audit.record(entry.id(), "RECORDED", actor, recordedBy, entry.amount() + " " + entry.kind().label()
                 + " for " + entry.reason() + ", due " + entry.dueAt(), clock.instant());
         events.publishEvent(new MoneyOwedRecorded(entry.id(), entry.customer(), entry.conversation().orElse(null),
-                entry.amount().toString(), entry.responsibleAgent().orElse(null),
-                entry.responsibleTeam().orElse(null), entry.dueAt()));
+                callThem(entry), entry.amount().toString(), entry.kind().label(),
+                entry.responsibleAgent().orElse(null), entry.responsibleTeam().orElse(null), entry.dueAt(),
+                DUE_DAY.format(entry.dueAt().atZone(calendar.zone())), recordedBy, actor));
         return entry;
     }
 
@@ -251,13 +255,17 @@ public class OwedLedger {
             return false;
         }
         entries.save(entry);
-        String name = customers.find(new Customer.CustomerId(entry.customer())).map(Customer::callThem)
-                .orElse("the customer");
-        events.publishEvent(new MoneyOwedOverdue(id, entry.customer(), entry.conversation().orElse(null), name,
+        events.publishEvent(new MoneyOwedOverdue(id, entry.customer(), entry.conversation().orElse(null),
+                callThem(entry),
                 entry.amount().toString(), entry.kind().label(), entry.responsibleAgent().orElse(null),
                 entry.responsibleTeam().orElse(null), entry.dueAt(),
                 Math.max(1, Duration.between(entry.dueAt(), now).toDays())));
         return true;
+    }
+
+    private String callThem(MoneyOwed entry) {
+        return customers.find(new Customer.CustomerId(entry.customer())).map(Customer::callThem)
+                .orElse("the customer");
     }
 
     @Transactional(readOnly = true)

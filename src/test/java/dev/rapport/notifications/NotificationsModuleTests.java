@@ -12,6 +12,7 @@ import dev.rapport.conversations.NewConversation;
 import dev.rapport.conversations.Requester;
 import dev.rapport.owed.MoneyOwedOverdue;
 import dev.rapport.owed.MoneyOwedPaid;
+import dev.rapport.owed.MoneyOwedRecorded;
 import dev.rapport.promises.PromiseBroken;
 import dev.rapport.promises.PromiseDueSoon;
 import dev.rapport.shared.EmailAddress;
@@ -120,6 +121,25 @@ class NotificationsModuleTests {
                 .andVerify(list -> assertThat(list.getFirst().text()).startsWith("Priya paid $700.00 we owed (BT-42) (#"
                         + conversation.number() + "). Tell Ana their $700.00 credit was paid (BT-42) within ")
                         .endsWith(": it is on your promises."));
+    }
+
+    @Test
+    void moneyOwedRoutedToATeamTellsItsMembersButNotWhoeverRecordedIt(Scenario scenario) {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        var accounting = roster.createTeam("Accounting " + suffix, null);
+        SignedInAgent priya = agent("Priya " + suffix, Role.TEAMMATE, Set.of(accounting.id()));
+        SignedInAgent maria = agent("Maria " + suffix, Role.AGENT, Set.of(accounting.id()));
+        Conversation conversation = start();
+
+        scenario.publish(new MoneyOwedRecorded(UUID.randomUUID(), UUID.randomUUID(), conversation.id().value(), "Ana",
+                        "$700.00", "credit", null, accounting.id().value(), java.time.Instant.now(), "30 November",
+                        "Maria", maria.id().value()))
+                .andWaitForStateChange(() -> notifier.latest(priya.id()), list -> !list.isEmpty())
+                .andVerify(list -> {
+                    assertThat(list.getFirst().text()).isEqualTo("Maria recorded a $700.00 credit we owe Ana (#"
+                            + conversation.number() + "), to be paid by 30 November. It is on Money we owe.");
+                    assertThat(notifier.latest(maria.id())).isEmpty();
+                });
     }
 
     @Test
