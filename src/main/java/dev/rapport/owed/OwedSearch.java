@@ -18,9 +18,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Lists money owed oldest first (by owed since, then id, on the index {@code money_owed_state_since_idx}) with
- * filters and a keyset cursor, and adds up what is still owed by age for the aging report. A teammate's list holds
- * only what they or their teams are responsible for.
+ * Lists money owed oldest first (keyset on owed since, then id, each list on an index of its own: see
+ * {@code docs/owed.md} for the plans) with filters and a cursor, and adds up what is still owed by age for the aging
+ * report. A teammate's list holds only what they or their teams are responsible for.
  */
 @Component
 public class OwedSearch {
