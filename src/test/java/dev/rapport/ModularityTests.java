@@ -18,7 +18,7 @@ class ModularityTests {
     @Test
     void hasTheModulesTheReadmeDescribes() {
         assertThat(modules.stream().map(module -> module.getIdentifier().toString()))
-                .contains("shared", "agents", "business", "conversations", "demo", "coach", "promises");
+                .contains("shared", "agents", "business", "conversations", "demo", "coach", "promises", "owed");
     }
 
     @Test

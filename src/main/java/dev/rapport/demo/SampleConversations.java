@@ -2,6 +2,9 @@ package dev.rapport.demo;
 
 import dev.rapport.agents.Agent;
 import dev.rapport.business.BusinessCalendar;
+import dev.rapport.owed.MoneyOwed;
+import dev.rapport.owed.OwedKind;
+import dev.rapport.owed.OwedLedger;
 import dev.rapport.promises.Promise;
 import dev.rapport.promises.PromiseLedger;
 import java.time.LocalTime;
@@ -34,9 +37,14 @@ class SampleConversations {
     private final Desk desk;
     private final CustomerDirectory customers;
     private final PromiseLedger promises;
+    private final OwedLedger owed;
+    private final java.time.Clock clock;
     private final BusinessCalendar calendar;
 
-    SampleConversations(Desk desk, CustomerDirectory customers, PromiseLedger promises, BusinessCalendar calendar) {
+    SampleConversations(Desk desk, CustomerDirectory customers, PromiseLedger promises, OwedLedger owed,
+                        BusinessCalendar calendar, java.time.Clock clock) {
+        this.owed = owed;
+        this.clock = clock;
         this.desk = desk;
         this.customers = customers;
         this.promises = promises;
@@ -100,6 +108,11 @@ class SampleConversations {
                 calendar.next(Optional.of(teams.get("Support")), LocalTime.of(10, 0)));
         promise(refund, priya, "release Tom's refund for the returned kite", agents.get("Jonas"), priya,
                 calendar.endOfToday(Optional.of(teams.get("Billing"))));
+        java.time.Instant returned = clock.instant().minus(java.time.Duration.ofDays(12));
+        owed.record(new MoneyOwed.Terms(null, refund.id().value(), dev.rapport.shared.Money.of("89.90", "EUR"),
+                OwedKind.REFUND, "Stunt kite returned unused (return label RL-2231)", null,
+                teams.get("Billing").value(), returned.plus(java.time.Duration.ofDays(10)), returned, "RL-2231"),
+                priya);
         return 6 + returningCustomer(maria, teams);
     }
 

@@ -4,6 +4,9 @@ import dev.rapport.agents.Agent;
 import dev.rapport.agents.Role;
 import dev.rapport.agents.Roster;
 import dev.rapport.agents.Team;
+import dev.rapport.owed.MoneyOwedOverdue;
+import dev.rapport.owed.MoneyOwedRecorded;
+import dev.rapport.owed.MoneyOwedPaid;
 import dev.rapport.promises.PromiseBroken;
 import dev.rapport.promises.PromiseDueSoon;
 import dev.rapport.shared.web.Durations;
@@ -83,14 +86,69 @@ public class Notifier {
             teams.add(new Team.TeamId(broken.ownerTeam()));
             told.addAll(members(broken.ownerTeam()));
         }
-        roster.agents().stream()
-                .filter(agent -> agent.isActive() && agent.role() == Role.LEAD
-                        && agent.teams().stream().anyMatch(teams::contains))
-                .forEach(lead -> told.add(lead.id()));
+        told.addAll(leadsOf(teams));
         String text = "Promise broken: " + broken.what() + where(broken.conversation()) + ". " + broken.why() + ".";
         for (Agent.AgentId agent : told) {
             notifications.save(Notification.of(agent, number(broken.conversation()), text, clock.instant()));
         }
+    }
+
+    /** Money owed was routed to someone: the person responsible, or every member of the responsible team, hears. */
+    @ApplicationModuleListener
+    void on(MoneyOwedRecorded recorded) {
+        String text = recorded.recordedBy() + " recorded a " + recorded.amount() + " " + recorded.kind() + " we owe "
+                + recorded.customerName() + where(recorded.conversation()) + ", to be paid by " + recorded.dueDay()
+                + ". It is on Money we owe.";
+        for (Agent.AgentId agent : recorded.responsibleAgent() != null
+                ? List.of(new Agent.AgentId(recorded.responsibleAgent())) : members(recorded.responsibleTeam())) {
+            if (!agent.value().equals(recorded.recorder())) {
+                notifications.save(Notification.of(agent, number(recorded.conversation()), text, clock.instant()));
+            }
+        }
+    }
+
+    /**
+     * Money we owed was paid: whoever owns the relationship hears it, with the promise to tell the customer that is
+     * now on their list (every member of the team when a team is to tell them).
+     */
+    @ApplicationModuleListener
+    void on(MoneyOwedPaid paid) {
+        String text = paid.paidBy() + " paid " + paid.amount() + " we owed (" + paid.paymentReference() + ")"
+                + where(paid.conversation()) + ". " + paid.what() + " within "
+                + Durations.between(clock.instant(), paid.tellBy()) + ": it is on your promises.";
+        for (Agent.AgentId agent : paid.tellAgent() != null ? List.of(new Agent.AgentId(paid.tellAgent()))
+                : members(paid.tellTeam())) {
+            notifications.save(Notification.of(agent, number(paid.conversation()), text, clock.instant()));
+        }
+    }
+
+    /** Money owed is overdue: whoever is responsible (every member of the team) and their teams' leads, daily. */
+    @ApplicationModuleListener
+    void on(MoneyOwedOverdue overdue) {
+        Set<Agent.AgentId> told = new LinkedHashSet<>();
+        Set<Team.TeamId> teams = new LinkedHashSet<>();
+        if (overdue.responsibleAgent() != null) {
+            told.add(new Agent.AgentId(overdue.responsibleAgent()));
+            roster.findAgent(new Agent.AgentId(overdue.responsibleAgent())).ifPresent(a -> teams.addAll(a.teams()));
+        }
+        if (overdue.responsibleTeam() != null) {
+            teams.add(new Team.TeamId(overdue.responsibleTeam()));
+            told.addAll(members(overdue.responsibleTeam()));
+        }
+        told.addAll(leadsOf(teams));
+        String text = "Overdue " + overdue.daysOverdue() + (overdue.daysOverdue() == 1 ? " day" : " days")
+                + ": we owe " + overdue.customerName() + " a " + overdue.amount() + " " + overdue.kind()
+                + where(overdue.conversation()) + ". Pay it, or say why not, on Money we owe.";
+        for (Agent.AgentId agent : told) {
+            notifications.save(Notification.of(agent, number(overdue.conversation()), text, clock.instant()));
+        }
+    }
+
+    private List<Agent.AgentId> leadsOf(Set<Team.TeamId> teams) {
+        return roster.agents().stream()
+                .filter(agent -> agent.isActive() && agent.role() == Role.LEAD
+                        && agent.teams().stream().anyMatch(teams::contains))
+                .map(Agent::id).toList();
     }
 
     private List<Agent.AgentId> members(UUID team) {

@@ -31,6 +31,7 @@ class SampleBusinessTests {
     @Autowired CustomerDirectory customers;
     @Autowired CustomerCards cards;
     @Autowired dev.rapport.promises.PromiseLedger promises;
+    @Autowired dev.rapport.owed.OwedLedger owed;
 
     @Test
     void fillsAFreshlySetUpRapportWithASmallBusiness() {
@@ -62,5 +63,10 @@ class SampleBusinessTests {
         assertThat(open).filteredOn(item -> item.subject().equals("A gift for my son")).singleElement()
                 .satisfies(item -> assertThat(item.assignee()).isNotNull());
         assertThat(cards.cardOf(paul, admin.id()).askForPassion()).isTrue();
+        Customer tom = customers.lookup(IdentityKind.EMAIL, "tom.becker@example.com").orElseThrow();
+        assertThat(owed.forCustomer(tom.id().value())).singleElement().satisfies(refund -> {
+            assertThat(refund.amount()).hasToString("€89.90");
+            assertThat(refund.isOverdue(java.time.Instant.now())).as("overdue, so Billing is reminded").isTrue();
+        });
     }
 }

@@ -10,6 +10,9 @@ import dev.rapport.conversations.Conversation;
 import dev.rapport.conversations.Desk;
 import dev.rapport.conversations.NewConversation;
 import dev.rapport.conversations.Requester;
+import dev.rapport.owed.MoneyOwedOverdue;
+import dev.rapport.owed.MoneyOwedPaid;
+import dev.rapport.owed.MoneyOwedRecorded;
 import dev.rapport.promises.PromiseBroken;
 import dev.rapport.promises.PromiseDueSoon;
 import dev.rapport.shared.EmailAddress;
@@ -102,6 +105,60 @@ class NotificationsModuleTests {
                             + conversation.number() + "). The work was not done by the deadline.");
                     assertThat(notifier.latest(sam.id())).hasSize(1);
                     assertThat(notifier.latest(otherLead.id())).isEmpty();
+                });
+    }
+
+    @Test
+    void moneyOwedPaidTellsTheRelationshipAgentThatThePromiseToTellTheCustomerIsOnTheirList(Scenario scenario) {
+        SignedInAgent maria = agent("Maria " + UUID.randomUUID().toString().substring(0, 6));
+        Conversation conversation = start();
+        java.time.Instant tellBy = java.time.Instant.now().plus(java.time.Duration.ofHours(26));
+
+        scenario.publish(new MoneyOwedPaid(UUID.randomUUID(), UUID.randomUUID(), conversation.id().value(), "$700.00",
+                        "BT-42", "Priya", maria.id().value(), null, UUID.randomUUID(), tellBy,
+                        "Tell Ana their $700.00 credit was paid (BT-42)"))
+                .andWaitForStateChange(() -> notifier.latest(maria.id()), list -> !list.isEmpty())
+                .andVerify(list -> assertThat(list.getFirst().text()).startsWith("Priya paid $700.00 we owed (BT-42) (#"
+                        + conversation.number() + "). Tell Ana their $700.00 credit was paid (BT-42) within ")
+                        .endsWith(": it is on your promises."));
+    }
+
+    @Test
+    void moneyOwedRoutedToATeamTellsItsMembersButNotWhoeverRecordedIt(Scenario scenario) {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        var accounting = roster.createTeam("Accounting " + suffix, null);
+        SignedInAgent priya = agent("Priya " + suffix, Role.TEAMMATE, Set.of(accounting.id()));
+        SignedInAgent maria = agent("Maria " + suffix, Role.AGENT, Set.of(accounting.id()));
+        Conversation conversation = start();
+
+        scenario.publish(new MoneyOwedRecorded(UUID.randomUUID(), UUID.randomUUID(), conversation.id().value(), "Ana",
+                        "$700.00", "credit", null, accounting.id().value(), java.time.Instant.now(), "30 November",
+                        "Maria", maria.id().value()))
+                .andWaitForStateChange(() -> notifier.latest(priya.id()), list -> !list.isEmpty())
+                .andVerify(list -> {
+                    assertThat(list.getFirst().text()).isEqualTo("Maria recorded a $700.00 credit we owe Ana (#"
+                            + conversation.number() + "), to be paid by 30 November. It is on Money we owe.");
+                    assertThat(notifier.latest(maria.id())).isEmpty();
+                });
+    }
+
+    @Test
+    void overdueMoneyOwedRemindsTheResponsibleTeamAndItsLead(Scenario scenario) {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        var accounting = roster.createTeam("Accounting " + suffix, null);
+        SignedInAgent priya = agent("Priya " + suffix, Role.TEAMMATE, Set.of(accounting.id()));
+        SignedInAgent lena = agent("Lena " + suffix, Role.LEAD, Set.of(accounting.id()));
+        SignedInAgent sam = agent("Sam " + suffix);
+        Conversation conversation = start();
+
+        scenario.publish(new MoneyOwedOverdue(UUID.randomUUID(), UUID.randomUUID(), conversation.id().value(), "Ana",
+                        "$700.00", "credit", null, accounting.id().value(), java.time.Instant.now(), 3))
+                .andWaitForStateChange(() -> notifier.latest(lena.id()), list -> !list.isEmpty())
+                .andVerify(list -> {
+                    assertThat(list.getFirst().text()).isEqualTo("Overdue 3 days: we owe Ana a $700.00 credit (#"
+                            + conversation.number() + "). Pay it, or say why not, on Money we owe.");
+                    assertThat(notifier.latest(priya.id())).hasSize(1);
+                    assertThat(notifier.latest(sam.id())).isEmpty();
                 });
     }
 
