@@ -1,0 +1,102 @@
+package dev.rapport.phone;
+
+import dev.rapport.agents.Team;
+import dev.rapport.business.BusinessCalendar;
+import dev.rapport.conversations.Conversation;
+import dev.rapport.conversations.Desk;
+import dev.rapport.conversations.Message;
+import dev.rapport.conversations.ReplyPosted;
+import dev.rapport.customers.Customer;
+import dev.rapport.customers.CustomerDirectory;
+import dev.rapport.customers.TheirPerson;
+import dev.rapport.promises.Promise;
+import dev.rapport.promises.PromiseLedger;
+import dev.rapport.promises.PromiseState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A missed call is a promise: "Call back Paul by Tue 11:30", owned by the customer's person if they have one, else by
+ * the hook's team, due within the hook's business hours. The promise is done and the customer told, so kept, when an
+ * outbound call reaches them or someone replies on the conversation.
+ */
+@Component
+class CallBacks {
+
+    private static final Logger log = LoggerFactory.getLogger(CallBacks.class);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
+
+    private final PromiseLedger ledger;
+    private final CustomerDirectory customers;
+    private final TheirPerson theirPerson;
+    private final BusinessCalendar calendar;
+    private final Calls calls;
+    private final Desk desk;
+    private final Clock clock;
+
+    CallBacks(PromiseLedger ledger, CustomerDirectory customers, TheirPerson theirPerson, BusinessCalendar calendar,
+              Calls calls, Desk desk, Clock clock) {
+        this.ledger = ledger;
+        this.customers = customers;
+        this.theirPerson = theirPerson;
+        this.calendar = calendar;
+        this.calls = calls;
+        this.desk = desk;
+        this.clock = clock;
+    }
+
+    Call promise(Call call, TelephonyHook hook, Conversation conversation) {
+        Optional<Customer> customer = call.customer().flatMap(id -> customers.find(new Customer.CustomerId(id)));
+        Optional<UUID> person = customer.flatMap(theirPerson::of).map(p -> p.agent().value());
+        Optional<Team.TeamId> team = hook.team();
+        if (person.isEmpty() && team.isEmpty()) {
+            log.warn("Hook {} routes to no team and the caller has no person: no call-back promise for call {}",
+                    hook.name(), call.callId());
+            return call;
+        }
+        Instant due = calendar.plusBusinessHours(team, clock.instant(), hook.callBackWithin());
+        String name = customer.map(Customer::callThem).orElse(call.theirNumberRaw());
+        String what = "Call back " + name + " by " + WHEN.format(due.atZone(calendar.zone()))
+                + call.theirNumber().map(number -> " on " + number).orElse("");
+        Promise promise = ledger.make(new Promise.Terms(conversation.id().value(), call.customer().orElse(null), what,
+                person.orElse(null), person.isPresent() ? null : team.map(Team.TeamId::value).orElse(null),
+                person.orElse(null), due, due), "Phone");
+        call.callBackPromised(promise.id());
+        return calls.save(call);
+    }
+
+    /** An outbound call reached the customer: every call back they were waiting for is done and they know. */
+    void keptBy(Call outbound) {
+        outbound.customer().ifPresent(customer -> calls.awaitingCallBack(customer).forEach(missed ->
+                keep(missed, "Called them back", outbound.answeredByName() == null ? "Phone"
+                        : outbound.answeredByName())));
+    }
+
+    /** A reply on the conversation reached the customer too. */
+    @ApplicationModuleListener
+    void on(ReplyPosted reply) {
+        String by = desk.message(reply.message()).map(Message::authorName).orElse("Rapport");
+        calls.awaitingCallBackOn(reply.conversation().value()).forEach(missed ->
+                keep(missed, "Answered them in a reply instead of a call", by));
+    }
+
+    private void keep(Call missed, String how, String by) {
+        UUID promise = missed.callBackPromise().orElseThrow();
+        PromiseState state = ledger.require(promise).state();
+        if (state != PromiseState.CANCELLED && state != PromiseState.KEPT) {
+            ledger.markDone(promise, by);
+            ledger.markContacted(promise, how, by);
+        }
+        missed.calledBack(clock.instant());
+        calls.save(missed);
+    }
+}
