@@ -4,7 +4,6 @@ import dev.rapport.agents.Agent;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
-import org.springframework.data.relational.core.mapping.Table;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +16,6 @@ import java.util.UUID;
  * arrive twice or out of order; each one fills in what it knows and never undoes what a later one said, so the same
  * call always ends up the same.
  */
-@Table("phone_call")
 public class Call {
 
     public record CallId(UUID value) {

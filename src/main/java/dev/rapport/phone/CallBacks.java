@@ -3,9 +3,6 @@ package dev.rapport.phone;
 import dev.rapport.agents.Team;
 import dev.rapport.business.BusinessCalendar;
 import dev.rapport.conversations.Conversation;
-import dev.rapport.conversations.Desk;
-import dev.rapport.conversations.Message;
-import dev.rapport.conversations.ReplyPosted;
 import dev.rapport.customers.Customer;
 import dev.rapport.customers.CustomerDirectory;
 import dev.rapport.customers.TheirPerson;
@@ -14,7 +11,6 @@ import dev.rapport.promises.PromiseLedger;
 import dev.rapport.promises.PromiseState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -40,17 +36,15 @@ class CallBacks {
     private final TheirPerson theirPerson;
     private final BusinessCalendar calendar;
     private final Calls calls;
-    private final Desk desk;
     private final Clock clock;
 
     CallBacks(PromiseLedger ledger, CustomerDirectory customers, TheirPerson theirPerson, BusinessCalendar calendar,
-              Calls calls, Desk desk, Clock clock) {
+              Calls calls, Clock clock) {
         this.ledger = ledger;
         this.customers = customers;
         this.theirPerson = theirPerson;
         this.calendar = calendar;
         this.calls = calls;
-        this.desk = desk;
         this.clock = clock;
     }
 
@@ -81,20 +75,24 @@ class CallBacks {
                         : outbound.answeredByName())));
     }
 
-    /** A reply on the conversation reached the customer too. */
-    @ApplicationModuleListener
-    void on(ReplyPosted reply) {
-        String by = desk.message(reply.message()).map(Message::authorName).orElse("Rapport");
-        calls.awaitingCallBackOn(reply.conversation().value()).forEach(missed ->
-                keep(missed, "Answered them in a reply instead of a call", by));
+    /**
+     * A reply on the conversation reaches the customer too. Runs in the reply's own transaction (through
+     * {@link CallBackAddOn}): the call back is done here, and the ledger's own handling of the reply, which follows
+     * the commit, tells the customer and keeps the promise. Doing both here would race with the ledger.
+     */
+    void answeredInAReply(Conversation conversation, String by) {
+        calls.awaitingCallBackOn(conversation.id().value()).forEach(missed -> keep(missed, null, by));
     }
 
+    /** @param how how the customer was told, or null when the ledger learns it by itself (a reply) */
     private void keep(Call missed, String how, String by) {
         UUID promise = missed.callBackPromise().orElseThrow();
         PromiseState state = ledger.require(promise).state();
         if (state != PromiseState.CANCELLED && state != PromiseState.KEPT) {
             ledger.markDone(promise, by);
-            ledger.markContacted(promise, how, by);
+            if (how != null) {
+                ledger.markContacted(promise, how, by);
+            }
         }
         missed.calledBack(clock.instant());
         calls.save(missed);

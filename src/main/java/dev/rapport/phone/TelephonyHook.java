@@ -4,7 +4,6 @@ import dev.rapport.agents.Team;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
-import org.springframework.data.relational.core.mapping.Table;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +14,6 @@ import java.util.UUID;
  * Where a phone system sends its call events: a secret URL token (kept as a hash) that names the hook, a signing
  * secret (kept sealed), the team whose agents the calls ring for, and how soon that team calls back a missed call.
  */
-@Table("phone_hook")
 public class TelephonyHook {
 
     public record HookId(UUID value) {
