@@ -26,9 +26,11 @@ class Recognition implements CustomerRecognition {
     private final TheirPerson theirPerson;
     private final TransactionTemplate newTransaction;
     private final Clock clock;
+    private final Identities identities;
 
     Recognition(CustomerDirectory directory, Customers customers, TheirPerson theirPerson,
-                PlatformTransactionManager transactions, Clock clock) {
+                PlatformTransactionManager transactions, Clock clock, Identities identities) {
+        this.identities = identities;
         this.directory = directory;
         this.customers = customers;
         this.theirPerson = theirPerson;
@@ -40,8 +42,8 @@ class Recognition implements CustomerRecognition {
     @Override
     public Recognised recognise(Requester requester) {
         Customer customer = requester.email() != null ? byIdentity(requester, email(requester))
-                : requester.phone() != null ? byIdentity(requester, new CustomerIdentity(IdentityKind.PHONE,
-                requester.phone())) : create(requester, null);
+                : phone(requester).map(number -> byIdentity(requester, number))
+                .orElseGet(() -> create(requester, null));
         if (customer.mergedInto().isPresent()) {
             customer = customers.findById(customer.mergedInto().get().value()).orElse(customer);
         }
@@ -53,6 +55,18 @@ class Recognition implements CustomerRecognition {
     @Override
     public Optional<String> greetingName(UUID customerId) {
         return customers.findById(customerId).filter(c -> !c.isErased()).map(Customer::callThem);
+    }
+
+    /** The caller's number in E.164, when it is one. */
+    private Optional<CustomerIdentity> phone(Requester requester) {
+        if (requester.phone() == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(identities.normalise(IdentityKind.PHONE, requester.phone()));
+        } catch (IllegalArgumentException notANumber) {
+            return Optional.empty();
+        }
     }
 
     private static CustomerIdentity email(Requester requester) {

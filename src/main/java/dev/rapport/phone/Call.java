@@ -82,6 +82,7 @@ public class Call {
     private UUID callBackPromise;
     private Instant calledBackAt;
     private Outcome outcome;
+    private UUID outcomeBy;
     private String notes;
     private final Instant firstSeenAt;
     private @Version Long version;
@@ -91,7 +92,7 @@ public class Call {
          String toE164, boolean numberFlagged, UUID customer, State state, UUID answeredBy, String answeredByName,
          Reason reason, Integer durationSeconds, String recordingUrl, Instant startedAt, Instant answeredAt,
          Instant endedAt, UUID conversation, UUID callBackPromise, Instant calledBackAt, Outcome outcome,
-         String notes, Instant firstSeenAt, Long version) {
+         UUID outcomeBy, String notes, Instant firstSeenAt, Long version) {
         this.id = id;
         this.hook = hook;
         this.callId = callId;
@@ -115,6 +116,7 @@ public class Call {
         this.callBackPromise = callBackPromise;
         this.calledBackAt = calledBackAt;
         this.outcome = outcome;
+        this.outcomeBy = outcomeBy;
         this.notes = notes;
         this.firstSeenAt = firstSeenAt;
         this.version = version;
@@ -123,7 +125,8 @@ public class Call {
     /** The first event about a call, whichever it is, creates it. */
     static Call firstHeardOf(TelephonyHook.HookId hook, String callId, Instant now) {
         return new Call(UUID.randomUUID(), hook.value(), callId, null, null, null, null, null, false, null,
-                State.RINGING, null, null, null, null, null, null, null, null, null, null, null, null, null, now, null);
+                State.RINGING, null, null, null, null, null, null, null, null, null, null, null, null, null, null, now,
+                null);
     }
 
     /** The numbers and direction; a number that is not one is kept as given and flagged ({@code e164} null). */
@@ -194,8 +197,12 @@ public class Call {
         }
     }
 
-    void outcome(Outcome outcome, String notes) {
+    void outcome(Outcome outcome, String notes, Agent.AgentId by) {
+        if (notes != null && notes.strip().length() > 5000) {
+            throw new IllegalArgumentException("Keep the notes under 5,000 characters.");
+        }
         this.outcome = outcome;
+        this.outcomeBy = by.value();
         this.notes = notes == null || notes.isBlank() ? null : notes.strip();
     }
 
@@ -301,6 +308,15 @@ public class Call {
 
     public Optional<Outcome> outcome() {
         return Optional.ofNullable(outcome);
+    }
+
+    public Optional<Agent.AgentId> outcomeBy() {
+        return Optional.ofNullable(outcomeBy).map(Agent.AgentId::new);
+    }
+
+    /** Whether the agent may write the call's notes and outcome: whoever answered, or anyone when nobody did. */
+    public boolean mayBeLoggedBy(Agent.AgentId agent) {
+        return answeredBy == null || answeredBy.equals(agent.value());
     }
 
     public String notes() {

@@ -1,6 +1,9 @@
 package dev.rapport.phone;
 
 import dev.rapport.agents.Agent;
+import dev.rapport.agents.Role;
+import dev.rapport.agents.SignedInAgent;
+import dev.rapport.customers.Customer;
 import dev.rapport.customers.CustomerDirectory;
 import dev.rapport.customers.Identities;
 import dev.rapport.customers.IdentityKind;
@@ -25,11 +28,13 @@ public class Switchboard {
     private final CustomerDirectory customers;
     private final Extensions extensions;
     private final CallLogbook logbook;
+    private final CallOutcomes outcomes;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Switchboard(Calls calls, Identities identities, CustomerDirectory customers, Extensions extensions,
-                CallLogbook logbook, ApplicationEventPublisher events, Clock clock) {
+                CallLogbook logbook, CallOutcomes outcomes, ApplicationEventPublisher events, Clock clock) {
+        this.outcomes = outcomes;
         this.calls = calls;
         this.identities = identities;
         this.customers = customers;
@@ -75,8 +80,35 @@ public class Switchboard {
         }
         if (call.readyToLog()) {
             call = logbook.log(call, hook);
+            outcomes.apply(call);
         }
         return call;
+    }
+
+    /**
+     * The answering agent's notes and outcome. Carried into the call's conversation now, or as soon as the call ends.
+     *
+     * @throws IllegalArgumentException when someone else answered the call, or the notes are too long
+     */
+    public Call logOutcome(Call.CallId id, SignedInAgent agent, Call.Outcome outcome, String notes) {
+        Call call = calls.findById(id.value()).orElseThrow(() -> new IllegalArgumentException("No such call."));
+        if (!call.mayBeLoggedBy(agent.id()) && agent.role() != Role.ADMIN && agent.role() != Role.LEAD) {
+            throw new IllegalArgumentException(call.answeredByName() + " answered this call; they log it.");
+        }
+        if (call.outcome().isPresent()) {
+            throw new IllegalArgumentException("This call's outcome is already logged.");
+        }
+        call.outcome(outcome, notes, agent.id());
+        call = calls.save(call);
+        outcomes.apply(call);
+        return call;
+    }
+
+    /** An unknown caller became a customer (created from the caller card). */
+    public Call recognise(Call.CallId id, Customer.CustomerId customer) {
+        Call call = calls.findById(id.value()).orElseThrow(() -> new IllegalArgumentException("No such call."));
+        call.recognised(customer.value());
+        return calls.save(call);
     }
 
     @Transactional(readOnly = true)

@@ -58,6 +58,7 @@ create table phone_call
     call_back_promise  uuid,
     called_back_at     timestamp with time zone,
     outcome            varchar(20),
+    outcome_by         uuid,
     notes              varchar(5000),
     first_seen_at      timestamp with time zone not null,
     version            bigint                   not null
