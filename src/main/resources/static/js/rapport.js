@@ -130,7 +130,7 @@
         .then(function (response) { return response.ok ? response.text() : ""; })
         .then(function (html) {
           var slot = document.getElementById("pop-" + call);
-          if (!html.trim()) {
+          if (!html.trim() || document.querySelector('[data-call-view="' + call + '"]')) {
             if (slot) { slot.remove(); }
             return;
           }

@@ -55,11 +55,7 @@ class CallLogbook {
             }
             conversation = desk.find(id).orElseThrow();
         } else {
-            Requester requester = new Requester(customer.map(Customer::name).orElse(null), null,
-                    call.theirNumber().orElse(null));
-            if (customer.isEmpty() && call.theirNumber().isEmpty()) {
-                requester = new Requester(name, null, null);
-            }
+            Requester requester = new Requester(name, null, call.theirNumber().orElse(null));
             conversation = desk.start(new NewConversation(CallSummary.subject(call, name), requester, Channel.PHONE,
                     text, hook.team().orElse(null)));
         }
