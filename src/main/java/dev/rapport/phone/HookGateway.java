@@ -29,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class HookGateway {
 
     private static final Logger log = LoggerFactory.getLogger(HookGateway.class);
+    private static final int MAX_BODY = 64 * 1024;
 
     /** How a request ended, and what to tell the phone system. */
     public enum Verdict { ACCEPTED, DUPLICATE, NO_SUCH_HOOK, UNAUTHORIZED, INVALID, TOO_MANY }
@@ -70,6 +71,10 @@ public class HookGateway {
         TelephonyHook hook = hooks.findByTokenHash(tokenHash).orElse(null);
         if (hook == null) {
             return new Receipt(Verdict.NO_SUCH_HOOK, null, null);
+        }
+        if (body.length() > MAX_BODY) {
+            hookLog.note(hook.id(), null, null, null, HookLog.Outcome.INVALID, "The body is over 64 KB.", null);
+            return new Receipt(Verdict.INVALID, "One event is at most 64 KB.", null);
         }
         String refusal = refusal(hook, timestamp, signature, body);
         if (refusal != null) {
