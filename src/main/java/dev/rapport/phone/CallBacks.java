@@ -49,6 +49,11 @@ class CallBacks {
     }
 
     Call promise(Call call, TelephonyHook hook, Conversation conversation) {
+        Optional<UUID> waiting = alreadyPromised(call);
+        if (waiting.isPresent()) {
+            call.callBackPromised(waiting.get());
+            return calls.save(call);
+        }
         Optional<Customer> customer = call.customer().flatMap(id -> customers.find(new Customer.CustomerId(id)));
         Optional<UUID> person = customer.flatMap(theirPerson::of).map(p -> p.agent().value());
         Optional<Team.TeamId> team = hook.team();
@@ -58,14 +63,31 @@ class CallBacks {
             return call;
         }
         Instant due = calendar.plusBusinessHours(team, clock.instant(), hook.callBackWithin());
-        String name = customer.map(Customer::callThem).orElse(call.theirNumberRaw());
-        String what = "Call back " + name + " by " + WHEN.format(due.atZone(calendar.zone()))
-                + call.theirNumber().map(number -> " on " + number).orElse("");
-        Promise promise = ledger.make(new Promise.Terms(conversation.id().value(), call.customer().orElse(null), what,
-                person.orElse(null), person.isPresent() ? null : team.map(Team.TeamId::value).orElse(null),
-                person.orElse(null), due, due), "Phone");
+        Promise promise = ledger.make(new Promise.Terms(conversation.id().value(), call.customer().orElse(null),
+                what(call, customer, due), person.orElse(null),
+                person.isPresent() ? null : team.map(Team.TeamId::value).orElse(null), person.orElse(null), due, due),
+                "Phone");
         call.callBackPromised(promise.id());
         return calls.save(call);
+    }
+
+    /** "Call back Paul by Mon 30 Nov 11:00 on +4930123456", or "Call back +49 30 123456 by …" for a stranger. */
+    private String what(Call call, Optional<Customer> customer, Instant due) {
+        String by = " by " + WHEN.format(due.atZone(calendar.zone()));
+        String number = call.theirNumberRaw();
+        String name = customer.map(Customer::callThem).filter(callThem -> !callThem.equals(number)
+                && !callThem.equals(call.theirNumber().orElse(null))).orElse(null);
+        return name == null ? "Call back " + number + by
+                : "Call back " + name + by + call.theirNumber().map(e164 -> " on " + e164).orElse("");
+    }
+
+    /** They called again before we called back: the call back already promised covers this call too. */
+    private Optional<UUID> alreadyPromised(Call call) {
+        return call.customer().stream().flatMap(customer -> calls.awaitingCallBack(customer).stream())
+                .filter(earlier -> !earlier.id().equals(call.id()))
+                .flatMap(earlier -> earlier.callBackPromise().stream())
+                .filter(promise -> ledger.require(promise).state().pending())
+                .findFirst();
     }
 
     /** An outbound call reached the customer: every call back they were waiting for is done and they know. */

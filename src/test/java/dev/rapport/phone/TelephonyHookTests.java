@@ -127,7 +127,7 @@ class TelephonyHookTests {
         assertThat(conversation.team()).contains(team.id());
         assertThat(last(conversation).body()).startsWith("Missed call from " + number + ": nobody answered");
         Promise promise = ledger.require(call.callBackPromise().orElseThrow());
-        assertThat(promise.what()).startsWith("Call back " + number + " by ");
+        assertThat(promise.what()).startsWith("Call back " + number + " by ").doesNotContain(" on ");
         assertThat(promise.ownerTeam()).contains(team.id().value());
         assertThat(promise.owner()).isEmpty();
         assertThat(promise.customer()).contains(stranger.id().value());
@@ -174,7 +174,7 @@ class TelephonyHookTests {
 
         Call call = call(callId);
         Promise promise = ledger.require(call.callBackPromise().orElseThrow());
-        assertThat(promise.what()).startsWith("Call back Anna by ");
+        assertThat(promise.what()).startsWith("Call back Anna by ").endsWith(" on " + number);
         assertThat(promise.owner()).contains(person.id().value());
         assertThat(promise.contactBy()).contains(person.id().value());
         Conversation conversation = desk.find(new Conversation.ConversationId(call.conversation().orElseThrow()))
@@ -188,6 +188,29 @@ class TelephonyHookTests {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(ledger.require(promise.id()).state()).isEqualTo(PromiseState.KEPT));
         assertThat(call(callId).calledBackAt()).isPresent();
+    }
+
+    @Test
+    void aCustomerWhoCallsTwiceBeforeWeCallBackIsOwedOneCallBack() throws Exception {
+        String number = uniqueNumber();
+        String first = "c-" + UUID.randomUUID();
+        String second = "c-" + UUID.randomUUID();
+        post(started(first, number, "+4930999", "inbound"));
+        post(event("call.ended", first, "\"reason\": \"missed\""));
+        post(started(second, spaced(number), "+4930999", "inbound"));
+        post(event("call.ended", second, "\"reason\": \"voicemail\""));
+
+        UUID promise = call(first).callBackPromise().orElseThrow();
+        assertThat(call(second).callBackPromise()).contains(promise);
+        assertThat(call(second).conversation()).isEqualTo(call(first).conversation());
+        assertThat(ledger.onConversation(call(first).conversation().orElseThrow())).hasSize(1);
+
+        String back = "c-" + UUID.randomUUID();
+        post(started(back, "+4930999", number, "outbound"));
+        post(event("call.ended", back, "\"reason\": \"completed\", \"durationSeconds\": 30"));
+        assertThat(ledger.require(promise).state()).isEqualTo(PromiseState.KEPT);
+        assertThat(call(first).calledBackAt()).isPresent();
+        assertThat(call(second).calledBackAt()).isPresent();
     }
 
     @Test

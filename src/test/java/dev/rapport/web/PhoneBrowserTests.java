@@ -123,6 +123,9 @@ class PhoneBrowserTests {
         Browsers.screenshot(maria, "phone-caller-card-phone");
         maria.setViewportSize(1280, 860);
 
+        jonas.navigate(pages.url("/promises"));
+        assertThat(jonas.locator(".caller-card")).isVisible(WITHIN_A_SECOND);
+
         post(event("call.answered", callId, "\"agent\": {\"email\": \"" + mariaEmail + "\"}"));
         assertThat(jonas.locator(".caller-card")).hasCount(0);
         assertThat(mariasCard).containsText("On the phone with you");

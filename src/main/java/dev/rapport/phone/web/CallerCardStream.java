@@ -29,7 +29,8 @@ import java.util.concurrent.CopyOnWriteArraySet;
 /**
  * Pushes ringing calls to agents' open pages by server-sent events: every online agent of the routed team hears of a
  * call when it starts; when it is answered or ends, those who saw it (and whoever answered) hear again, and each page
- * asks for the card anew, which shows only on the answering agent's screen from then on. In memory, on this node.
+ * asks for the card anew, which shows only on the answering agent's screen from then on. A page opened while a call
+ * it was shown rings (the agent moved on to another page) gets the card again. In memory, on this node.
  */
 @Component
 class CallerCardStream {
@@ -54,6 +55,11 @@ class CallerCardStream {
         emitter.onTimeout(cleanup);
         emitter.onError(error -> cleanup.run());
         send(emitter, "hello", "{}");
+        shownTo.forEach((call, audience) -> {
+            if (audience.contains(agent.id())) {
+                send(emitter, "ring", "{\"call\":\"" + call + "\"}");
+            }
+        });
         return emitter;
     }
 
