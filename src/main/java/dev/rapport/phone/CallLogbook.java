@@ -1,5 +1,7 @@
 package dev.rapport.phone;
 
+import dev.rapport.agents.Roster;
+import dev.rapport.agents.SignedInAgent;
 import dev.rapport.conversations.Channel;
 import dev.rapport.conversations.Conversation;
 import dev.rapport.conversations.CustomerConversations;
@@ -17,8 +19,9 @@ import java.util.UUID;
 
 /**
  * Puts an ended call into the customer's history: a message on their open conversation, or a new phone conversation,
- * saying which way it went, how long, who answered and where the recording is. A missed call or voicemail also gets
- * its call-back promise; an outbound call that reached the customer keeps the ones they were waiting for.
+ * saying which way it went, how long, who answered and where the recording is; a new one is the answering agent's to
+ * follow up. A missed call or voicemail also gets its call-back promise; an outbound call that reached the customer
+ * keeps the ones they were waiting for.
  */
 @Component
 class CallLogbook {
@@ -28,9 +31,11 @@ class CallLogbook {
     private final CustomerDirectory customers;
     private final Calls calls;
     private final CallBacks callBacks;
+    private final Roster roster;
 
     CallLogbook(Desk desk, CustomerConversations history, CustomerDirectory customers, Calls calls,
-                CallBacks callBacks) {
+                CallBacks callBacks, Roster roster) {
+        this.roster = roster;
         this.desk = desk;
         this.history = history;
         this.customers = customers;
@@ -58,6 +63,11 @@ class CallLogbook {
             Requester requester = new Requester(name, null, call.theirNumber().orElse(null));
             conversation = desk.start(new NewConversation(CallSummary.subject(call, name), requester, Channel.PHONE,
                     text, hook.team().orElse(null)));
+            Optional<SignedInAgent> answeredBy = call.answeredBy().flatMap(roster::findAgent).map(SignedInAgent::of);
+            if (answeredBy.isPresent() && conversation.assignee().isEmpty()
+                    && desk.canSee(conversation, answeredBy.get())) {
+                conversation = desk.assign(conversation.id(), answeredBy.get(), answeredBy.get().id(), null);
+            }
         }
         call.loggedIn(conversation.id().value());
         if (call.customer().isEmpty() && call.theirNumber().isPresent()) {

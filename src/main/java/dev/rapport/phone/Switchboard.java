@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -48,7 +49,7 @@ public class Switchboard {
     public Call apply(TelephonyHook hook, CallEvent event) {
         Call call = calls.findByHookAndCallId(hook.id().value(), event.callId())
                 .orElseGet(() -> Call.firstHeardOf(hook.id(), event.callId(), clock.instant()));
-        java.time.Instant at = event.at() == null ? clock.instant() : event.at();
+        Instant at = event.at() == null ? clock.instant() : event.at();
         switch (event.type()) {
             case STARTED -> {
                 boolean ringing = call.direction().isEmpty() && call.state() != Call.State.ENDED;

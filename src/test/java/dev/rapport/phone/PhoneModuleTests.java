@@ -113,6 +113,20 @@ class PhoneModuleTests {
     }
 
     @Test
+    void aNewConversationFromAnAnsweredCallIsTheAnsweringAgents() {
+        String callId = "c-" + UUID.randomUUID();
+        switchboard.apply(hook, started(callId, "+4930666" + (int) (Math.random() * 10000)));
+        switchboard.apply(hook, new CallEvent("a", CallEvent.Type.ANSWERED, callId, null, null, null, null,
+                maria.id().toString(), null, null, null));
+        Call call = switchboard.apply(hook, ended(callId, Call.Reason.COMPLETED));
+
+        Conversation conversation = desk.find(new Conversation.ConversationId(call.conversation().orElseThrow()))
+                .orElseThrow();
+        assertThat(conversation.assignee()).contains(maria.id());
+        assertThat(call.callBackPromise()).isEmpty();
+    }
+
+    @Test
     void onlyWhoeverAnsweredLogsTheCall() {
         String callId = "c-" + UUID.randomUUID();
         switchboard.apply(hook, started(callId, "+4930888" + (int) (Math.random() * 10000)));

@@ -182,6 +182,9 @@ class PhoneBrowserTests {
         admin.navigate(admin.url());
         assertThat(admin.locator("#hook-events")).containsText("call.ended");
         Browsers.screenshot(admin, "phone-admin-hook");
+        admin.navigate(pages.url("/admin/phone"));
+        assertThat(admin.locator("#hooks")).containsText("Workshop " + tag);
+        Browsers.screenshot(admin, "phone-admin");
     }
 
     private void connectHook(Page admin, Team team) {
