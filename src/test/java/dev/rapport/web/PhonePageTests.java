@@ -71,7 +71,7 @@ class PhonePageTests {
         assertThat(mvc.get().uri(location).with(as(admin))).hasStatusOk().bodyText()
                 .contains("PBX " + team.id(), "1.5", "Nothing received yet").doesNotContain("rphs_");
         assertThat(mvc.get().uri("/admin/phone").with(as(admin))).hasStatusOk().bodyText()
-                .contains("PBX " + team.id(), "90 business min");
+                .contains("PBX " + team.id(), "90 business minutes");
     }
 
     @Test
