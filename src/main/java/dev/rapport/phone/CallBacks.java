@@ -1,5 +1,7 @@
 package dev.rapport.phone;
 
+import dev.rapport.agents.Role;
+import dev.rapport.agents.Roster;
 import dev.rapport.agents.Team;
 import dev.rapport.business.BusinessCalendar;
 import dev.rapport.conversations.Conversation;
@@ -21,8 +23,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A missed call is a promise: "Call back Paul by Tue 11:30", owned by the customer's person if they have one, else by
- * the hook's team, due within the hook's business hours. The promise is done and the customer told, so kept, when an
+ * A missed call is a promise: "Call back Paul by Tue 11:30", owned by the customer's person if they have one (an
+ * active agent who talks to customers), else by the hook's team, due within the hook's business hours. The promise is done and the customer told, so kept, when an
  * outbound call reaches them or someone replies on the conversation.
  */
 @Component
@@ -37,9 +39,11 @@ class CallBacks {
     private final BusinessCalendar calendar;
     private final Calls calls;
     private final Clock clock;
+    private final Roster roster;
 
     CallBacks(PromiseLedger ledger, CustomerDirectory customers, TheirPerson theirPerson, BusinessCalendar calendar,
-              Calls calls, Clock clock) {
+              Calls calls, Clock clock, Roster roster) {
+        this.roster = roster;
         this.ledger = ledger;
         this.customers = customers;
         this.theirPerson = theirPerson;
@@ -55,7 +59,9 @@ class CallBacks {
             return calls.save(call);
         }
         Optional<Customer> customer = call.customer().flatMap(id -> customers.find(new Customer.CustomerId(id)));
-        Optional<UUID> person = customer.flatMap(theirPerson::of).map(p -> p.agent().value());
+        Optional<UUID> person = customer.flatMap(theirPerson::of).map(TheirPerson.Person::agent)
+                .flatMap(roster::findAgent).filter(agent -> agent.isActive() && agent.role() != Role.TEAMMATE)
+                .map(agent -> agent.id().value());
         Optional<Team.TeamId> team = hook.team();
         if (person.isEmpty() && team.isEmpty()) {
             log.warn("Hook {} routes to no team and the caller has no person: no call-back promise for call {}",

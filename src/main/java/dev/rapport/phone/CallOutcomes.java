@@ -32,6 +32,9 @@ class CallOutcomes {
             return;
         }
         Conversation.ConversationId id = new Conversation.ConversationId(call.conversation().get());
+        if (desk.find(id).filter(conversation -> desk.canSee(conversation, agent)).isEmpty()) {
+            return;
+        }
         if (call.notes() != null) {
             desk.note(id, agent, "Call notes: " + call.notes());
         }
