@@ -1,7 +1,9 @@
 /**
  * Sample data for a first look: with {@code rapport.demo=true}, a freshly set-up Rapport is filled with a small
- * believable business, with promises already made to two customers. It never touches a database that already had data. Listens to
+ * believable business, with promises already made to two customers and a morning's calls (one missed, waiting to be called back). It never
+ * touches a database that already had data. Listens to
  * {@link dev.rapport.business.BusinessSetUp}; publishes nothing.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "agents", "business", "conversations", "customers", "promises"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "agents", "business", "conversations", "customers", "promises",
+        "phone"})
 package dev.rapport.demo;
