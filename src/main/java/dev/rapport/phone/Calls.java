@@ -12,6 +12,10 @@ interface Calls extends ListCrudRepository<Call, UUID> {
 
     Optional<Call> findByHookAndCallId(UUID hook, String callId);
 
+    boolean existsByConversation(UUID conversation);
+
+    List<Call> findByConversationOrderByFirstSeenAtDesc(UUID conversation);
+
     /** Calls first heard of in [from, to), newest first. */
     @Query("select * from phone_call where first_seen_at >= :from and first_seen_at < :to "
             + "order by first_seen_at desc limit 500")

@@ -3,6 +3,7 @@ package dev.rapport.phone;
 import dev.rapport.agents.Agent;
 import dev.rapport.agents.Role;
 import dev.rapport.agents.SignedInAgent;
+import dev.rapport.conversations.Conversation;
 import dev.rapport.customers.Customer;
 import dev.rapport.customers.CustomerDirectory;
 import dev.rapport.customers.Identities;
@@ -13,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -110,6 +112,12 @@ public class Switchboard {
         Call call = calls.findById(id.value()).orElseThrow(() -> new IllegalArgumentException("No such call."));
         call.recognised(customer.value());
         return calls.save(call);
+    }
+
+    /** The calls that landed in a conversation, newest first. */
+    @Transactional(readOnly = true)
+    public List<Call> of(Conversation conversation) {
+        return calls.findByConversationOrderByFirstSeenAtDesc(conversation.id().value());
     }
 
     @Transactional(readOnly = true)

@@ -3,8 +3,8 @@
  * request logged for the admin), calls with who answered and how they ended, the caller's card popped on the routed
  * team's screens while it rings, and the call in the customer's history afterwards: a message on their open
  * conversation or a new phone conversation, and for a missed call a call-back promise in the ledger, kept when an
- * outbound call or a reply reaches them (a {@code ConversationAddOn} sees the reply). Publishes
- * {@link dev.rapport.phone.CallStarted}, {@link dev.rapport.phone.CallAnswered} and
+ * outbound call or a reply reaches them (a {@code ConversationAddOn} sees the reply, and lists a conversation's calls
+ * in its sidebar). Publishes {@link dev.rapport.phone.CallStarted}, {@link dev.rapport.phone.CallAnswered} and
  * {@link dev.rapport.phone.CallEnded}; listens to no other module's events.
  * <p>
  * The caller card reaches agents through the module's own event stream ({@code /live/calls}, opened by the layout's

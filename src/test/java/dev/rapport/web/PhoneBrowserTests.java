@@ -144,6 +144,11 @@ class PhoneBrowserTests {
         assertThat(maria.locator(".entries")).containsText("Inbound call from " + number);
         assertThat(maria.locator(".entries")).containsText("3 min 4 s");
         assertThat(maria.locator(".entries")).containsText("Call notes: Engine ships Friday");
+        Locator calls = maria.locator("#calls-panel");
+        assertThat(calls).containsText("Inbound");
+        assertThat(calls).containsText("Maria · 3:04 · Solved");
+        assertThat(maria.locator("#promises")).isVisible();
+        Browsers.screenshot(maria, "phone-conversation-desktop");
         assertThat(desk.find(open.id()).orElseThrow().status().name()).isEqualTo("SOLVED");
     }
 

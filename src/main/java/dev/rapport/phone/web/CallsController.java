@@ -128,6 +128,14 @@ class CallsController {
         }
     }
 
+    /** The conversation's calls, for its sidebar. */
+    @GetMapping("/calls/conversation/{number}")
+    String ofConversation(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, Model model) {
+        Conversation conversation = desk.visibleTo(number, me);
+        model.addAttribute("calls", switchboard.of(conversation));
+        return "phone/conversation :: calls";
+    }
+
     /** "Unknown number": one click makes the caller a customer with this number. */
     @PostMapping("/calls/{id}/customer")
     String createCustomer(@PathVariable UUID id, @RequestParam(defaultValue = "") String name,
