@@ -119,6 +119,41 @@
     window.addEventListener("pagehide", function () { signal(false); source.close(); });
   }
 
+  // Caller cards: a ringing phone pops the caller's card on every page of the routed team's agents; when the call is
+  // answered or ends the card is asked for again, and the server answers with nothing unless it is still this agent's.
+  function callerCards(root) {
+    var source = new EventSource(root.getAttribute("data-live"));
+    source.addEventListener("hello", function () { root.setAttribute("data-connected", "true"); });
+    function show(call) {
+      fetch(root.getAttribute("data-pop") + encodeURIComponent(call) + "/pop",
+        { headers: { "HX-Request": "true" }, credentials: "same-origin" })
+        .then(function (response) { return response.ok ? response.text() : ""; })
+        .then(function (html) {
+          var slot = document.getElementById("pop-" + call);
+          if (!html.trim() || document.querySelector('[data-call-view="' + call + '"]')) {
+            if (slot) { slot.remove(); }
+            return;
+          }
+          if (!slot) {
+            slot = document.createElement("div");
+            slot.id = "pop-" + call;
+            slot.className = "caller-pop";
+            root.insertBefore(slot, root.firstChild);
+          }
+          slot.innerHTML = html;
+          if (window.htmx) { window.htmx.process(slot); }
+        });
+    }
+    ["ring", "answered", "ended"].forEach(function (name) {
+      source.addEventListener(name, function (event) { show(JSON.parse(event.data).call); });
+    });
+    root.addEventListener("click", function (event) {
+      var close = event.target.closest("[data-dismiss-call]");
+      if (close) { close.closest(".caller-pop").remove(); }
+    });
+    window.addEventListener("pagehide", function () { source.close(); });
+  }
+
   // "Select all on this page" for bulk actions (delegated, so it survives live list refreshes).
   document.addEventListener("change", function (event) {
     if (event.target.matches && event.target.matches("[data-select-all]")) {
@@ -131,6 +166,8 @@
     if (inbox && window.EventSource) { liveInbox(inbox); }
     var conversation = document.querySelector("[data-conversation]");
     if (conversation && window.EventSource) { liveConversation(conversation); }
+    var callers = document.getElementById("caller-cards");
+    if (callers && window.EventSource) { callerCards(callers); }
 
     // Preselect the browser's time zone on the setup page, when the person has not chosen one yet.
     document.querySelectorAll("select[data-guess-time-zone]").forEach(function (select) {

@@ -170,6 +170,23 @@ public class Desk {
         return reply;
     }
 
+    /**
+     * Adds an internal note that a channel writes rather than an agent (the phone channel logging a call we made):
+     * visible to agents only, never sent to the customer, and it changes nobody's waiting time. Not a
+     * {@link NotePosted}: nobody wrote it in the composer.
+     *
+     * @param agent the agent it is about (who made the call), or null
+     */
+    public Message record(Conversation.ConversationId id, Agent.AgentId agent, String author, String body) {
+        Instant now = clock.instant();
+        Conversation conversation = require(id);
+        Message note = messages.save(Message.note(id, agent, author, requireText(body), now));
+        conversation.touched(now);
+        conversations.save(conversation);
+        events.publishEvent(new ConversationChanged(id, conversation.number(), "note"));
+        return note;
+    }
+
     /** Adds an internal note: visible to agents only, never sent to the customer. */
     public Message note(Conversation.ConversationId id, SignedInAgent agent, String body) {
         return note(id, agent, body, Map.of());

@@ -68,7 +68,8 @@ public class Message {
 
     static Message note(Conversation.ConversationId conversation, Agent.AgentId author, String authorName,
                         String body, Instant at) {
-        return new Message(UUID.randomUUID(), conversation.value(), Kind.NOTE, author.value(), authorName, body,
+        return new Message(UUID.randomUUID(), conversation.value(), Kind.NOTE, author == null ? null : author.value(),
+                authorName, body,
                 null, null, null, at, null);
     }
 

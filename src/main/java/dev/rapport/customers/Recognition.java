@@ -13,9 +13,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Recognises the customer behind each new conversation by their email address, creating the customer the first time
- * they write. A new customer is stored in its own transaction, so two first messages from one address arriving at
- * once end with one customer: the loser of the race finds the winner's.
+ * Recognises the customer behind each new conversation by their email address (or, for a call, the E.164 number it
+ * came from), creating the customer the first time they write or call. A new customer is stored in its own
+ * transaction, so two first messages from one address arriving at once end with one customer: the loser of the race
+ * finds the winner's.
  */
 @Component
 class Recognition implements CustomerRecognition {
@@ -25,9 +26,11 @@ class Recognition implements CustomerRecognition {
     private final TheirPerson theirPerson;
     private final TransactionTemplate newTransaction;
     private final Clock clock;
+    private final Identities identities;
 
     Recognition(CustomerDirectory directory, Customers customers, TheirPerson theirPerson,
-                PlatformTransactionManager transactions, Clock clock) {
+                PlatformTransactionManager transactions, Clock clock, Identities identities) {
+        this.identities = identities;
         this.directory = directory;
         this.customers = customers;
         this.theirPerson = theirPerson;
@@ -38,7 +41,9 @@ class Recognition implements CustomerRecognition {
 
     @Override
     public Recognised recognise(Requester requester) {
-        Customer customer = requester.email() == null ? create(requester, null) : byEmail(requester);
+        Customer customer = requester.email() != null ? byIdentity(requester, email(requester))
+                : phone(requester).map(number -> byIdentity(requester, number))
+                .orElseGet(() -> create(requester, null));
         if (customer.mergedInto().isPresent()) {
             customer = customers.findById(customer.mergedInto().get().value()).orElse(customer);
         }
@@ -52,22 +57,38 @@ class Recognition implements CustomerRecognition {
         return customers.findById(customerId).filter(c -> !c.isErased()).map(Customer::callThem);
     }
 
-    private Customer byEmail(Requester requester) {
-        CustomerIdentity email = new CustomerIdentity(IdentityKind.EMAIL, requester.email().value());
-        return directory.ownerOf(email).orElseGet(() -> {
+    /** The caller's number in E.164, when it is one. */
+    private Optional<CustomerIdentity> phone(Requester requester) {
+        if (requester.phone() == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(identities.normalise(IdentityKind.PHONE, requester.phone()));
+        } catch (IllegalArgumentException notANumber) {
+            return Optional.empty();
+        }
+    }
+
+    private static CustomerIdentity email(Requester requester) {
+        return new CustomerIdentity(IdentityKind.EMAIL, requester.email().value());
+    }
+
+    /** The owner of the email address, or of the E.164 phone number a call came from; created the first time. */
+    private Customer byIdentity(Requester requester, CustomerIdentity identity) {
+        return directory.ownerOf(identity).orElseGet(() -> {
             try {
-                return create(requester, email);
+                return create(requester, identity);
             } catch (DuplicateKeyException raced) {
-                return directory.ownerOf(email).orElseThrow(() -> raced);
+                return directory.ownerOf(identity).orElseThrow(() -> raced);
             }
         });
     }
 
-    private Customer create(Requester requester, CustomerIdentity email) {
+    private Customer create(Requester requester, CustomerIdentity identity) {
         return newTransaction.execute(status -> {
             Customer customer = Customer.create(directory.nextNumber(), requester.name(), clock.instant());
-            if (email != null) {
-                customer.addIdentity(email, clock.instant());
+            if (identity != null) {
+                customer.addIdentity(identity, clock.instant());
             }
             return customers.save(customer);
         });

@@ -44,9 +44,11 @@ class SampleBusiness {
     private final Roster roster;
     private final BusinessProfile business;
     private final SampleConversations conversations;
+    private final SampleCalls phone;
 
     SampleBusiness(DemoSettings settings, Roster roster, BusinessProfile business,
-                   SampleConversations conversations) {
+                   SampleConversations conversations, SampleCalls phone) {
+        this.phone = phone;
         this.settings = settings;
         this.roster = roster;
         this.business = business;
@@ -81,6 +83,8 @@ class SampleBusiness {
                     roster.invite(agent.name(), EmailAddress.of(agent.email()), agent.role(), memberOf).agent());
         }
         int started = conversations.fill(teams, agents);
-        log.info("Sample data added: {} teams, {} agents and {} conversations.", teams.size(), AGENTS.size(), started);
+        int calls = phone.fill(teams.get("Support"), agents.get("Maria"));
+        log.info("Sample data added: {} teams, {} agents, {} conversations and {} calls.", teams.size(), AGENTS.size(),
+                started, calls);
     }
 }

@@ -32,6 +32,7 @@ class SampleBusinessTests {
     @Autowired CustomerCards cards;
     @Autowired dev.rapport.promises.PromiseLedger promises;
     @Autowired dev.rapport.owed.OwedLedger owed;
+    @Autowired dev.rapport.phone.TodaysCalls calls;
 
     @Test
     void fillsAFreshlySetUpRapportWithASmallBusiness() {
@@ -57,8 +58,13 @@ class SampleBusinessTests {
         assertThat(ana.callThem()).isEqualTo("Ana");
         assertThat(ana.passions()).isNotEmpty();
         assertThat(ana.pinnedNotes()).isNotEmpty();
-        assertThat(promises.forCustomer(ana.id().value())).singleElement()
-                .satisfies(promise -> assertThat(promise.what()).contains("replacement engine"));
+        assertThat(promises.forCustomer(ana.id().value())).extracting(dev.rapport.promises.Promise::what)
+                .hasSize(2).anyMatch(what -> what.contains("replacement engine"))
+                .anyMatch(what -> what.startsWith("Call back Ana by "));
+        assertThat(calls.list()).first().satisfies(call -> {
+            assertThat(call.isMissed()).isTrue();
+            assertThat(call.customer()).contains(ana.id().value());
+        });
         Customer paul = customers.lookup(IdentityKind.EMAIL, "paul.martin@example.com").orElseThrow();
         assertThat(open).filteredOn(item -> item.subject().equals("A gift for my son")).singleElement()
                 .satisfies(item -> assertThat(item.assignee()).isNotNull());
