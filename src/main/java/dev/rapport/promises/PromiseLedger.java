@@ -36,6 +36,7 @@ public class PromiseLedger {
     private final Promises promises;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate separately;
     private final Clock clock;
     private final Desk desk;
     private final Roster roster;
@@ -46,6 +47,8 @@ public class PromiseLedger {
         this.promises = promises;
         this.events = events;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.separately = new TransactionTemplate(transactionManager);
+        this.separately.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
         this.desk = desk;
         this.roster = roster;
@@ -277,7 +280,25 @@ public class PromiseLedger {
     void on(ReplyPosted reply) {
         for (Promise promise : promises.findByConversationOrderByDueAt(reply.conversation().value())) {
             if (promise.state().pending()) {
-                change(promise.id(), p -> p.customerContacted("reply #" + reply.number(), clock.instant()));
+                contactedByReply(promise.id(), reply.number());
+            }
+        }
+    }
+
+    /**
+     * Each promise in a transaction of its own, tried again when someone changed it at the same moment (marked it
+     * done, a call back logged): the reply must not be lost to a race.
+     */
+    private void contactedByReply(UUID id, long replyNumber) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                separately.executeWithoutResult(status ->
+                        change(id, p -> p.customerContacted("reply #" + replyNumber, clock.instant())));
+                return;
+            } catch (OptimisticLockingFailureException changedMeanwhile) {
+                if (attempt == 3) {
+                    throw changedMeanwhile;
+                }
             }
         }
     }
