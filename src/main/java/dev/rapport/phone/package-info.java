@@ -14,5 +14,5 @@
  * lives in memory on each node.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "agents", "business",
-        "conversations", "customers", "promises"})
+        "conversations", "customers", "promises", "owed"})
 package dev.rapport.phone;

@@ -11,7 +11,11 @@ import dev.rapport.phone.CallEvent;
 import dev.rapport.phone.PhoneHooks;
 import dev.rapport.phone.Switchboard;
 import dev.rapport.phone.TelephonyHook;
+import dev.rapport.owed.MoneyOwed;
+import dev.rapport.owed.OwedKind;
+import dev.rapport.owed.OwedLedger;
 import dev.rapport.shared.EmailAddress;
+import dev.rapport.shared.Money;
 import dev.rapport.support.RapportWebTest;
 import dev.rapport.support.TestBusiness;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +43,7 @@ class PhonePageTests {
     @Autowired Passwords passwords;
     @Autowired PhoneHooks hooks;
     @Autowired Switchboard switchboard;
+    @Autowired OwedLedger owed;
 
     private SignedInAgent admin;
     private SignedInAgent maria;
@@ -125,7 +130,13 @@ class PhonePageTests {
         assertThat(created.getResponse().getRedirectedUrl()).startsWith("/customers/");
         assertThat(switchboard.find(call.id()).orElseThrow().customer()).isPresent();
         assertThat(mvc.get().uri("/calls/" + call.id() + "/pop").with(as(maria))).hasStatusOk().bodyText()
-                .contains("Lena Park");
+                .contains("Lena Park").doesNotContain("We owe");
+
+        UUID lena = switchboard.find(call.id()).orElseThrow().customer().orElseThrow();
+        owed.record(new MoneyOwed.Terms(lena, null, Money.of("700.00", "USD"), OwedKind.CREDIT, "Broken kite",
+                null, team.id().value(), java.time.Instant.now().plus(Duration.ofDays(7)), null, null), "Maria");
+        assertThat(mvc.get().uri("/calls/" + call.id() + "/pop").with(as(maria))).hasStatusOk().bodyText()
+                .contains("We owe", "$700.00 credit since");
     }
 
     private SignedInAgent agent(Role role) {

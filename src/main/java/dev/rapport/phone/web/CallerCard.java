@@ -3,6 +3,7 @@ package dev.rapport.phone.web;
 import dev.rapport.conversations.CustomerConversations;
 import dev.rapport.customers.Customer;
 import dev.rapport.customers.CustomerNote;
+import dev.rapport.owed.MoneyOwed;
 import dev.rapport.phone.Call;
 import dev.rapport.promises.Promise;
 
@@ -14,7 +15,7 @@ import java.util.Optional;
  * notes pinned about them, what we still owe them and what they last talked with us about; or an unknown number.
  */
 public record CallerCard(Call call, Optional<Customer> customer, List<CustomerNote> pinned, List<Promise> openPromises,
-                  Optional<CustomerConversations.Summary> lastConversation, boolean mine) {
+                  List<MoneyOwed> moneyOwed, Optional<CustomerConversations.Summary> lastConversation, boolean mine) {
 
     public String heading() {
         if (call.state() == Call.State.ENDED) {

@@ -12,6 +12,9 @@ import dev.rapport.phone.Call;
 import dev.rapport.phone.Switchboard;
 import dev.rapport.phone.TodaysCalls;
 import dev.rapport.promises.Promise;
+import dev.rapport.owed.MoneyOwed;
+import dev.rapport.owed.OwedLedger;
+import dev.rapport.owed.OwedState;
 import dev.rapport.promises.PromiseLedger;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -46,9 +49,12 @@ class CallsController {
     private final PromiseLedger ledger;
     private final Desk desk;
     private final CallerCardStream stream;
+    private final OwedLedger owed;
 
     CallsController(Switchboard switchboard, TodaysCalls todaysCalls, CustomerDirectory customers,
-                    CustomerConversations history, PromiseLedger ledger, Desk desk, CallerCardStream stream) {
+                    CustomerConversations history, PromiseLedger ledger, Desk desk, CallerCardStream stream,
+                    OwedLedger owed) {
+        this.owed = owed;
         this.switchboard = switchboard;
         this.todaysCalls = todaysCalls;
         this.customers = customers;
@@ -84,14 +90,14 @@ class CallsController {
         if (someoneElses || (call.state() == Call.State.ENDED && !mine)) {
             return "phone/pop :: nothing";
         }
-        model.addAttribute("pop", card(call, mine));
+        model.addAttribute("pop", card(call, mine, me));
         return "phone/pop :: pop";
     }
 
     @GetMapping("/calls/{id}")
     String view(@PathVariable UUID id, @AuthenticationPrincipal SignedInAgent me, Model model) {
         Call call = require(id);
-        model.addAttribute("pop", card(call, call.answeredBy().filter(me.id()::equals).isPresent()));
+        model.addAttribute("pop", card(call, call.answeredBy().filter(me.id()::equals).isPresent(), me));
         model.addAttribute("mayLog", call.mayBeLoggedBy(me.id()) || me.isAdmin()
                 || me.role() == dev.rapport.agents.Role.LEAD);
         model.addAttribute("outcomes", Call.Outcome.values());
@@ -157,15 +163,18 @@ class CallsController {
         }
     }
 
-    private CallerCard card(Call call, boolean mine) {
+    private CallerCard card(Call call, boolean mine, SignedInAgent me) {
         Optional<Customer> customer = call.customer().flatMap(c -> customers.find(new Customer.CustomerId(c)))
                 .map(c -> c.mergedInto().flatMap(customers::find).orElse(c));
         List<Promise> open = customer.map(c -> ledger.forCustomer(c.id().value()).stream()
                 .filter(p -> p.state().pending()).limit(3).toList()).orElse(List.of());
         Optional<CustomerConversations.Summary> last = customer.flatMap(c ->
                 history.of(List.of(c.id().value()), null, 1).stream().findFirst());
-        return new CallerCard(call, customer, customer.map(Customer::pinnedNotes).orElse(List.of()), open, last,
-                mine);
+        List<MoneyOwed> stillOwed = customer.map(c -> owed.forCustomer(c.id().value()).stream()
+                .filter(entry -> entry.state() == OwedState.OWED && owed.canSee(entry, me)).limit(3).toList())
+                .orElse(List.of());
+        return new CallerCard(call, customer, customer.map(Customer::pinnedNotes).orElse(List.of()), open, stillOwed,
+                last, mine);
     }
 
     private Call require(UUID id) {
