@@ -40,8 +40,11 @@ public interface ConversationAddOn {
     default void posted(Conversation conversation, Message message, SignedInAgent agent, Map<String, String> form) {
     }
 
-    /** What is still open on the conversation that whoever solves it should decide about ("Open promise: …"). */
-    default List<String> openWhenSolving(Conversation conversation) {
+    /**
+     * What is still open on the conversation that {@code viewer}, about to solve it, should decide about ("Open
+     * promise: …"), as far as they may see it.
+     */
+    default List<String> openWhenSolving(Conversation conversation, SignedInAgent viewer) {
         return List.of();
     }
 }

@@ -582,8 +582,8 @@ public class Desk {
 
     /** What the add-ons say is still open on the conversation, for whoever is about to solve it. */
     @Transactional(readOnly = true)
-    public List<String> openWhenSolving(Conversation conversation) {
-        return addOns.orderedStream().flatMap(addOn -> addOn.openWhenSolving(conversation).stream()).toList();
+    public List<String> openWhenSolving(Conversation conversation, SignedInAgent viewer) {
+        return addOns.orderedStream().flatMap(addOn -> addOn.openWhenSolving(conversation, viewer).stream()).toList();
     }
 
     /** The add-ons' panels for the composer and the sidebar, as fragment addresses. */

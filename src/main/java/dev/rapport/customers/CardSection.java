@@ -8,8 +8,11 @@ import java.util.Optional;
  */
 public interface CardSection {
 
-    /** The section for this customer, or empty when it has nothing to show. */
-    Optional<Content> contentFor(Customer.CustomerId customer);
+    /**
+     * The section for this customer as {@code viewer} may see it (a teammate sees only what is routed to them), or
+     * empty when it has nothing to show.
+     */
+    Optional<Content> contentFor(Customer.CustomerId customer, dev.rapport.agents.SignedInAgent viewer);
 
     /**
      * @param title what the section is ("Open promises")

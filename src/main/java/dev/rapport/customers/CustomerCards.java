@@ -36,15 +36,16 @@ public class CustomerCards {
         this.jdbc = jdbc;
     }
 
-    public CustomerCard cardOf(Customer customer, Agent.AgentId viewer) {
+    /** The card as {@code viewer} sees it: their "learn one thing" prompt, the sections they may see. */
+    public CustomerCard cardOf(Customer customer, dev.rapport.agents.SignedInAgent viewer) {
         long count = conversations.count(customer.id().value());
         boolean ask = count >= ASK_AFTER_CONVERSATIONS && customer.passions().isEmpty() && !customer.isErased()
-                && !dismissed(customer, viewer);
+                && !dismissed(customer, viewer.id());
         String organisation = customer.organisation().flatMap(directory::organisation).map(Organisation::name)
                 .orElse(null);
         return new CustomerCard(customer, organisation, theirPerson.of(customer),
                 conversations.of(Set.of(customer.id().value()), null, 3), count, ask,
-                sections.stream().map(section -> section.contentFor(customer.id())).flatMap(Optional::stream)
+                sections.stream().map(section -> section.contentFor(customer.id(), viewer)).flatMap(Optional::stream)
                         .toList(), attributesOf(customer));
     }
 

@@ -146,19 +146,19 @@ class CustomersModuleTests {
         start("Kim", email, Channel.EMAIL);
         start("Kim", email, Channel.CHAT);
         Customer kim = directory.lookup(IdentityKind.EMAIL, email).orElseThrow();
-        assertThat(cards.cardOf(kim, maria.id()).askForPassion()).isFalse();
+        assertThat(cards.cardOf(kim, maria).askForPassion()).isFalse();
 
         start("Kim", email, Channel.PHONE);
-        assertThat(cards.cardOf(kim, maria.id()).askForPassion()).isTrue();
-        assertThat(cards.cardOf(kim, maria.id()).conversations()).isEqualTo(3);
-        assertThat(cards.cardOf(kim, maria.id()).recent()).hasSize(3);
+        assertThat(cards.cardOf(kim, maria).askForPassion()).isTrue();
+        assertThat(cards.cardOf(kim, maria).conversations()).isEqualTo(3);
+        assertThat(cards.cardOf(kim, maria).recent()).hasSize(3);
 
         cards.dismissPrompt(kim, maria.id());
-        assertThat(cards.cardOf(kim, maria.id()).askForPassion()).isFalse();
-        assertThat(cards.cardOf(kim, admin.id()).askForPassion()).isTrue();
+        assertThat(cards.cardOf(kim, maria).askForPassion()).isFalse();
+        assertThat(cards.cardOf(kim, admin).askForPassion()).isTrue();
 
         Customer learned = directory.learnPassion(kim.number(), "Restores old Vespas", admin);
-        assertThat(cards.cardOf(learned, admin.id()).askForPassion()).isFalse();
+        assertThat(cards.cardOf(learned, admin).askForPassion()).isFalse();
         assertThat(learned.passions()).singleElement().satisfies(p -> {
             assertThat(p.learnedByName()).isEqualTo("Ada");
             assertThat(p.learnedAt()).isEqualTo(clock.instant());
@@ -316,7 +316,7 @@ class CustomersModuleTests {
         Customer described = directory.describe(lee.number(), values);
         assertThat(described.attributes()).containsOnly(Map.entry(since.key(), "2019-04-01"),
                 Map.entry(fleet.key(), "1200.5"));
-        assertThat(cards.cardOf(described, maria.id()).attributes())
+        assertThat(cards.cardOf(described, maria).attributes())
                 .containsExactly(new CustomerCard.Attribute("Dealer since " + tag, "2019-04-01"),
                         new CustomerCard.Attribute("Fleet size " + tag, "1200.5"));
 
@@ -325,7 +325,7 @@ class CustomersModuleTests {
         assertThatThrownBy(() -> directory.describe(lee.number(), Map.of(fleet.key(), "3")))
                 .isInstanceOf(InvalidAttributes.class);
         assertThat(directory.require(lee.number()).attributes()).containsEntry(fleet.key(), "1200.5");
-        assertThat(cards.cardOf(directory.require(lee.number()), maria.id()).attributes())
+        assertThat(cards.cardOf(directory.require(lee.number()), maria).attributes())
                 .extracting(CustomerCard.Attribute::label).containsExactly("Dealer since " + tag);
     }
 }

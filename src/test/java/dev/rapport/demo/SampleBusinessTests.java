@@ -68,7 +68,7 @@ class SampleBusinessTests {
         Customer paul = customers.lookup(IdentityKind.EMAIL, "paul.martin@example.com").orElseThrow();
         assertThat(open).filteredOn(item -> item.subject().equals("A gift for my son")).singleElement()
                 .satisfies(item -> assertThat(item.assignee()).isNotNull());
-        assertThat(cards.cardOf(paul, admin.id()).askForPassion()).isTrue();
+        assertThat(cards.cardOf(paul, admin).askForPassion()).isTrue();
         Customer tom = customers.lookup(IdentityKind.EMAIL, "tom.becker@example.com").orElseThrow();
         assertThat(owed.forCustomer(tom.id().value())).singleElement().satisfies(refund -> {
             assertThat(refund.amount()).hasToString("€89.90");

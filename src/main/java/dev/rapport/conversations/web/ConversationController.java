@@ -104,7 +104,7 @@ class ConversationController {
                   @RequestParam(defaultValue = "false") boolean solveAnyway, Model model, RedirectAttributes flash) {
         Conversation conversation = desk.visibleTo(number, me);
         if (status == Status.SOLVED && conversation.status() != Status.SOLVED && !solveAnyway
-                && askBeforeSolving(conversation, flash)) {
+                && askBeforeSolving(conversation, me, flash)) {
             return "redirect:/conversations/" + number;
         }
         ConversationUpdate update = new ConversationUpdate(status, priority, Ids.optional(assignee, Agent.AgentId::new),
@@ -129,7 +129,7 @@ class ConversationController {
     @PostMapping("/conversations/{number}/solve")
     String solve(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, @RequestParam long version,
                  @RequestParam(defaultValue = "false") boolean solveAnyway, RedirectAttributes flash) {
-        if (!solveAnyway && askBeforeSolving(desk.visibleTo(number, me), flash)) {
+        if (!solveAnyway && askBeforeSolving(desk.visibleTo(number, me), me, flash)) {
             return "redirect:/conversations/" + number;
         }
         return quick(number, me, version, flash, id -> desk.changeStatus(id, me, Status.SOLVED, version), "Solved.");
@@ -229,8 +229,8 @@ class ConversationController {
     }
 
     /** Whether something is still open that the agent should decide about first; if so the page asks. */
-    private boolean askBeforeSolving(Conversation conversation, RedirectAttributes flash) {
-        List<String> open = desk.openWhenSolving(conversation);
+    private boolean askBeforeSolving(Conversation conversation, SignedInAgent me, RedirectAttributes flash) {
+        List<String> open = desk.openWhenSolving(conversation, me);
         if (open.isEmpty()) {
             return false;
         }
@@ -242,7 +242,7 @@ class ConversationController {
         Desk.Panels panels = desk.panels(conversation, me);
         model.addAttribute("composerPanels", panels.composer());
         model.addAttribute("sidebarPanels", panels.sidebar());
-        model.addAttribute("openWhenSolving", desk.openWhenSolving(conversation));
+        model.addAttribute("openWhenSolving", desk.openWhenSolving(conversation, me));
         model.addAttribute("greetingName", desk.greetingName(conversation).orElse(null));
         List<Entry> entries = new ArrayList<>();
         for (Message message : desk.messages(conversation.id())) {

@@ -83,7 +83,7 @@ class CustomerCardController {
     }
 
     private String render(Customer customer, SignedInAgent me, Model model, String problem) {
-        model.addAttribute("card", cards.cardOf(customer, me.id()));
+        model.addAttribute("card", cards.cardOf(customer, me));
         model.addAttribute("me", me);
         model.addAttribute("cardProblem", problem);
         return "customers/card :: card";

@@ -206,7 +206,7 @@ class CustomerController {
             model.addAttribute("attributeProblems", Map.of());
         }
         model.addAttribute("customer", customer);
-        model.addAttribute("card", cards.cardOf(customer, me.id()));
+        model.addAttribute("card", cards.cardOf(customer, me));
         model.addAttribute("me", me);
         model.addAttribute("kinds", IdentityKind.values());
         model.addAttribute("channels", ContactChannel.values());

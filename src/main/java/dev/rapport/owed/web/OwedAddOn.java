@@ -28,11 +28,10 @@ class OwedAddOn implements ConversationAddOn {
     }
 
     @Override
-    public List<String> openWhenSolving(Conversation conversation) {
-        Optional<SignedInAgent> viewer = CurrentViewer.get();
+    public List<String> openWhenSolving(Conversation conversation, SignedInAgent viewer) {
         return views.of(ledger.onConversation(conversation.id().value()).stream()
                         .filter(entry -> entry.state() == OwedState.OWED)
-                        .filter(entry -> viewer.map(agent -> ledger.canSee(entry, agent)).orElse(true)).toList(),
+                        .filter(entry -> ledger.canSee(entry, viewer)).toList(),
                         null).stream()
                 .map(view -> "Money still owed: " + view.sentence()).toList();
     }

@@ -26,11 +26,10 @@ class OwedCardSection implements CardSection {
     }
 
     @Override
-    public Optional<Content> contentFor(Customer.CustomerId customer) {
-        Optional<SignedInAgent> viewer = CurrentViewer.get();
+    public Optional<Content> contentFor(Customer.CustomerId customer, SignedInAgent viewer) {
         List<String> lines = views.of(ledger.forCustomer(customer.value()).stream()
                         .filter(entry -> entry.state() == OwedState.OWED)
-                        .filter(entry -> viewer.map(agent -> ledger.canSee(entry, agent)).orElse(true)).toList(),
+                        .filter(entry -> ledger.canSee(entry, viewer)).toList(),
                         null).stream()
                 .map(view -> (view.overdue() ? "Overdue: " : "") + view.sentence()
                         + (view.conversationNumber() == null ? "" : " #" + view.conversationNumber()))

@@ -67,7 +67,7 @@ class PromiseAddOn implements ConversationAddOn {
     }
 
     @Override
-    public List<String> openWhenSolving(Conversation conversation) {
+    public List<String> openWhenSolving(Conversation conversation, SignedInAgent viewer) {
         return ledger.openOn(conversation.id().value()).stream()
                 .map(promise -> (promise.needsFollowUp() ? "Broken promise, nobody has said what happened next: "
                         : "Open promise: ") + promise.what())

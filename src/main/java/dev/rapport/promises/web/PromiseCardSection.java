@@ -1,5 +1,6 @@
 package dev.rapport.promises.web;
 
+import dev.rapport.agents.SignedInAgent;
 import dev.rapport.customers.CardSection;
 import dev.rapport.customers.Customer;
 import dev.rapport.promises.PromiseLedger;
@@ -30,9 +31,10 @@ class PromiseCardSection implements CardSection {
     }
 
     @Override
-    public Optional<Content> contentFor(Customer.CustomerId customer) {
+    public Optional<Content> contentFor(Customer.CustomerId customer, SignedInAgent viewer) {
         List<String> lines = views.of(ledger.forCustomer(customer.value()).stream()
-                        .filter(promise -> promise.state().pending() || promise.needsFollowUp()).toList())
+                        .filter(promise -> promise.state().pending() || promise.needsFollowUp())
+                        .filter(promise -> ledger.canSee(promise, viewer)).toList())
                 .stream()
                 .map(view -> (view.promise().needsFollowUp() ? "Broken: " : view.overdue() ? "Late: " : "")
                         + view.promise().what() + " — " + view.ownerName() + ", by "
