@@ -6,8 +6,12 @@ import dev.rapport.owed.MoneyOwed;
 import dev.rapport.owed.OwedLedger;
 import dev.rapport.owed.OwedRejected;
 import dev.rapport.shared.Money;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -28,17 +32,23 @@ import java.util.UUID;
 public class Grants {
 
     private static final String APPROVAL = " That needs an approval.";
+    private static final int ATTEMPTS = 5;
 
     private final DiscretionGrants grants;
+    private final MonthlySpends spends;
+    private final TransactionTemplate transactions;
     private final AuthorityLimits limits;
     private final OwedLedger owed;
     private final BusinessCalendar calendar;
     private final AuthoritySettings settings;
     private final Clock clock;
 
-    Grants(DiscretionGrants grants, AuthorityLimits limits, OwedLedger owed, BusinessCalendar calendar,
-           AuthoritySettings settings, Clock clock) {
+    Grants(DiscretionGrants grants, MonthlySpends spends, AuthorityLimits limits, OwedLedger owed,
+           BusinessCalendar calendar, AuthoritySettings settings, Clock clock,
+           PlatformTransactionManager transactionManager) {
         this.grants = grants;
+        this.spends = spends;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.limits = limits;
         this.owed = owed;
         this.calendar = calendar;
@@ -47,18 +57,32 @@ public class Grants {
     }
 
     /**
+     * Grants at once, in its own transaction; when another grant of the same agent takes from the same month's budget
+     * at the same moment, it is weighed again against what that one left.
+     *
      * @throws GrantRejected naming the field at fault (no customer, kind, amount or exception; a blank reason; what the
      *                       money-owed ledger refuses)
      * @throws NeedsApproval beyond the agent's limits, saying which
      */
-    @Transactional
     public DiscretionGrant grant(GrantRequest request, SignedInAgent by) {
         checkWellFormed(request);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> grantOnce(request, by));
+            } catch (RuntimeException failure) {
+                if (attempt == ATTEMPTS || !takenMeanwhile(failure)) {
+                    throw failure;
+                }
+            }
+        }
+    }
+
+    private DiscretionGrant grantOnce(GrantRequest request, SignedInAgent by) {
         Instant now = clock.instant();
         YearMonth month = monthOf(now);
         Discretion discretion = limits.discretionOf(by.id().value(), by.role());
         if (request.kind().isMoney()) {
-            checkWithinBudget(request.amount(), discretion, by.id().value(), month);
+            spend(request.amount(), discretion, by.id().value(), month);
         } else if (!discretion.mayGrant(request.exception())) {
             throw new NeedsApproval("You may not grant \"" + request.exception().strip() + "\" on your own." + APPROVAL);
         }
@@ -69,12 +93,22 @@ public class Grants {
         return grants.save(grant);
     }
 
+    /** Another grant changed, or first made, the same month's spending at the same moment. */
+    private static boolean takenMeanwhile(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConcurrencyFailureException || cause instanceof DataIntegrityViolationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** What is left of an agent's budget this month, in their limit's currency; empty when unlimited or none. */
     @Transactional(readOnly = true)
     public java.util.Optional<Money> remainingThisMonth(SignedInAgent agent) {
         Discretion discretion = limits.discretionOf(agent.id().value(), agent.role());
-        return discretion.terms().map(terms -> remaining(terms.monthlyBudget(), agent.id().value(),
-                monthOf(clock.instant())));
+        return discretion.terms().map(terms -> spendOf(agent.id().value(), monthOf(clock.instant()),
+                terms.monthlyBudget()).leftOf(terms.monthlyBudget()));
     }
 
     /** The newest grants made before a time, for leads to look through. */
@@ -87,7 +121,8 @@ public class Grants {
         return YearMonth.from(instant.atZone(calendar.zone()));
     }
 
-    private void checkWithinBudget(Money amount, Discretion discretion, UUID agent, YearMonth month) {
+    /** Takes the amount from the month's budget, or refuses it as needing an approval. */
+    private void spend(Money amount, Discretion discretion, UUID agent, YearMonth month) {
         if (discretion.unlimited()) {
             return;
         }
@@ -101,17 +136,20 @@ public class Grants {
             throw new NeedsApproval(amount + " is more than the " + terms.perCase() + " you may grant per case."
                     + APPROVAL);
         }
-        Money left = remaining(terms.monthlyBudget(), agent, month);
+        MonthlySpend spend = spendOf(agent, month, terms.monthlyBudget());
+        Money left = spend.leftOf(terms.monthlyBudget());
         if (amount.minorUnits() > left.minorUnits()) {
             throw new NeedsApproval(amount + " is more than the " + left + " left of your budget for "
                     + month.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + month.getYear() + "."
                     + APPROVAL);
         }
+        spend.add(amount);
+        spends.save(spend);
     }
 
-    private Money remaining(Money budget, UUID agent, YearMonth month) {
-        long spent = grants.spent(agent, month.toString(), budget.currencyCode());
-        return new Money(Math.max(0, budget.minorUnits() - spent), budget.currency());
+    private MonthlySpend spendOf(UUID agent, YearMonth month, Money budget) {
+        return spends.findByAgentAndBudgetMonthAndCurrency(agent, month.toString(), budget.currencyCode())
+                .orElseGet(() -> MonthlySpend.nothingYet(agent, month, budget.currency()));
     }
 
     private MoneyOwed recordOwed(GrantRequest request, SignedInAgent by, Instant now) {

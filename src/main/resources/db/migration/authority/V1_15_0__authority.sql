@@ -36,3 +36,16 @@ create table discretion_grant
 create index discretion_grant_agent_month_idx on discretion_grant (agent, budget_month, currency);
 create index discretion_grant_granted_idx on discretion_grant (granted_at, id);
 create index discretion_grant_customer_idx on discretion_grant (customer);
+
+-- What each agent granted from their budget per month (of the business's calendar) and currency; versioned so that
+-- grants at the same moment take turns.
+create table monthly_spend
+(
+    id           uuid       not null primary key,
+    agent        uuid       not null,
+    budget_month varchar(7) not null,
+    currency     varchar(3) not null,
+    spent_minor  bigint     not null check (spent_minor >= 0),
+    version      bigint     not null
+);
+create unique index monthly_spend_agent_month_idx on monthly_spend (agent, budget_month, currency);

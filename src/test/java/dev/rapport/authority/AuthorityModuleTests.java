@@ -28,7 +28,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Set;
 import java.util.UUID;
 
@@ -195,6 +201,37 @@ class AuthorityModuleTests {
                 .isInstanceOf(AuthorityLimits.NotAnAdmin.class);
         assertThatThrownBy(() -> limits.setForRole(Role.ADMIN, terms("1.00", "1.00"), admin))
                 .isInstanceOf(LimitRejected.class);
+    }
+
+    @Test
+    void twoGrantsAtTheSameMomentNeverSpendMoreThanTheBudget() throws Exception {
+        limits.setForAgent(maria.id().value(), terms("60.00", "100.00"), admin);
+        CyclicBarrier together = new CyclicBarrier(2);
+        Callable<Object> grantSixty = () -> {
+            together.await();
+            try {
+                return grants.grant(GrantRequest.credit(customer, conversation, usd("60.00"), "Late delivery"), maria);
+            } catch (NeedsApproval refused) {
+                return refused;
+            }
+        };
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try {
+            List<Object> outcomes = new ArrayList<>();
+            for (Future<Object> outcome : two.invokeAll(List.of(grantSixty, grantSixty))) {
+                outcomes.add(outcome.get());
+            }
+
+            assertThat(outcomes).filteredOn(DiscretionGrant.class::isInstance).hasSize(1);
+            assertThat(outcomes).filteredOn(NeedsApproval.class::isInstance).singleElement()
+                    .extracting(refused -> ((NeedsApproval) refused).getMessage())
+                    .isEqualTo("$60.00 is more than the $40.00 left of your budget for November 2026. "
+                            + "That needs an approval.");
+            assertThat(grants.remainingThisMonth(maria)).contains(usd("40.00"));
+            assertThat(owed.forCustomer(customer)).hasSize(1);
+        } finally {
+            two.shutdown();
+        }
     }
 
     @Test
