@@ -204,13 +204,39 @@ class AuthorityModuleTests {
     }
 
     @Test
-    void twoGrantsAtTheSameMomentNeverSpendMoreThanTheBudget() throws Exception {
+    void twoFirstGrantsOfTheMonthAtTheSameMomentNeverSpendMoreThanTheBudget() throws Exception {
         limits.setForAgent(maria.id().value(), terms("60.00", "100.00"), admin);
+
+        List<Object> outcomes = twoAtOnce(usd("60.00"));
+
+        assertThat(outcomes).filteredOn(DiscretionGrant.class::isInstance).hasSize(1);
+        assertThat(outcomes).filteredOn(NeedsApproval.class::isInstance).singleElement()
+                .extracting(refused -> ((NeedsApproval) refused).getMessage())
+                .isEqualTo("$60.00 is more than the $40.00 left of your budget for November 2026. "
+                        + "That needs an approval.");
+        assertThat(grants.remainingThisMonth(maria)).contains(usd("40.00"));
+        assertThat(owed.forCustomer(customer)).hasSize(1);
+    }
+
+    @Test
+    void twoLaterGrantsAtTheSameMomentNeverSpendMoreThanTheBudget() throws Exception {
+        limits.setForAgent(maria.id().value(), terms("60.00", "100.00"), admin);
+        grants.grant(GrantRequest.credit(customer, conversation, usd("10.00"), "Late delivery"), maria);
+
+        List<Object> outcomes = twoAtOnce(usd("60.00"));
+
+        assertThat(outcomes).filteredOn(DiscretionGrant.class::isInstance).hasSize(1);
+        assertThat(outcomes).filteredOn(NeedsApproval.class::isInstance).hasSize(1);
+        assertThat(grants.remainingThisMonth(maria)).contains(usd("30.00"));
+        assertThat(owed.forCustomer(customer)).hasSize(2);
+    }
+
+    private List<Object> twoAtOnce(Money amount) throws Exception {
         CyclicBarrier together = new CyclicBarrier(2);
-        Callable<Object> grantSixty = () -> {
+        Callable<Object> grantIt = () -> {
             together.await();
             try {
-                return grants.grant(GrantRequest.credit(customer, conversation, usd("60.00"), "Late delivery"), maria);
+                return grants.grant(GrantRequest.credit(customer, conversation, amount, "Broken box"), maria);
             } catch (NeedsApproval refused) {
                 return refused;
             }
@@ -218,17 +244,10 @@ class AuthorityModuleTests {
         ExecutorService two = Executors.newFixedThreadPool(2);
         try {
             List<Object> outcomes = new ArrayList<>();
-            for (Future<Object> outcome : two.invokeAll(List.of(grantSixty, grantSixty))) {
+            for (Future<Object> outcome : two.invokeAll(List.of(grantIt, grantIt))) {
                 outcomes.add(outcome.get());
             }
-
-            assertThat(outcomes).filteredOn(DiscretionGrant.class::isInstance).hasSize(1);
-            assertThat(outcomes).filteredOn(NeedsApproval.class::isInstance).singleElement()
-                    .extracting(refused -> ((NeedsApproval) refused).getMessage())
-                    .isEqualTo("$60.00 is more than the $40.00 left of your budget for November 2026. "
-                            + "That needs an approval.");
-            assertThat(grants.remainingThisMonth(maria)).contains(usd("40.00"));
-            assertThat(owed.forCustomer(customer)).hasSize(1);
+            return outcomes;
         } finally {
             two.shutdown();
         }
