@@ -9,7 +9,12 @@ import java.util.UUID;
 
 interface DiscretionGrants extends ListCrudRepository<DiscretionGrant, UUID> {
 
-    /** Newest first, before a time: what leads look through. */
-    @Query("select * from discretion_grant where granted_at < :before order by granted_at desc, id desc limit :size")
-    List<DiscretionGrant> newestBefore(Instant before, int size);
+    /** The newest first: the first page leads see. */
+    @Query("select * from discretion_grant order by granted_at desc, id desc limit :size")
+    List<DiscretionGrant> newest(int size);
+
+    /** Newest first, older than a grant (by time, then id): the pages after the first. */
+    @Query("select * from discretion_grant where (granted_at, id) < (:at, :id) "
+            + "order by granted_at desc, id desc limit :size")
+    List<DiscretionGrant> newestBefore(Instant at, UUID id, int size);
 }

@@ -5,6 +5,7 @@ import dev.rapport.business.BusinessCalendar;
 import dev.rapport.owed.MoneyOwed;
 import dev.rapport.owed.OwedLedger;
 import dev.rapport.owed.OwedRejected;
+import dev.rapport.shared.KeysetCursor;
 import dev.rapport.shared.Money;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -111,10 +112,31 @@ public class Grants {
                 terms.monthlyBudget()).leftOf(terms.monthlyBudget()));
     }
 
-    /** The newest grants made before a time, for leads to look through. */
+    /** A page of grants, newest first, and the cursor of the next (older) page or null. */
+    public record Page(List<DiscretionGrant> grants, String next) {
+    }
+
+    /**
+     * Grants newest first, for leads to look through; {@code after} is a page's {@code next}, null for the first.
+     *
+     * @throws IllegalArgumentException for a cursor this did not write
+     */
     @Transactional(readOnly = true)
-    public List<DiscretionGrant> newestBefore(Instant before, int size) {
-        return grants.newestBefore(before, Math.clamp(size, 1, 100));
+    public Page newest(String after, int size) {
+        int limit = Math.clamp(size, 1, 100);
+        List<DiscretionGrant> found;
+        if (after == null || after.isBlank()) {
+            found = grants.newest(limit + 1);
+        } else {
+            KeysetCursor cursor = KeysetCursor.parse(after);
+            found = grants.newestBefore(cursor.at(), UUID.fromString(cursor.tieBreaker()), limit + 1);
+        }
+        if (found.size() <= limit) {
+            return new Page(found, null);
+        }
+        List<DiscretionGrant> page = found.subList(0, limit);
+        return new Page(List.copyOf(page), new KeysetCursor(page.getLast().grantedAt(),
+                page.getLast().id().toString()).encode());
     }
 
     YearMonth monthOf(Instant instant) {
