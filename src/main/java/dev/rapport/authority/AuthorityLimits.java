@@ -5,6 +5,8 @@ import dev.rapport.agents.SignedInAgent;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,10 +15,23 @@ import java.util.UUID;
 @Service
 public class AuthorityLimits {
 
-    private final AuthorityLimitRows rows;
+    /** One change to a limit: {@code SET} or {@code REMOVED}, of a role or an agent (by id), by whom, to what. */
+    public record AuditLine(String action, String subject, String by, String detail, Instant at) {
+    }
 
-    AuthorityLimits(AuthorityLimitRows rows) {
+    private final AuthorityLimitRows rows;
+    private final LimitAudit audit;
+    private final Clock clock;
+
+    AuthorityLimits(AuthorityLimitRows rows, LimitAudit audit, Clock clock) {
         this.rows = rows;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The newest changes to limits first. */
+    public List<AuditLine> history(int size) {
+        return audit.newest(Math.clamp(size, 1, 200));
     }
 
     @Transactional(readOnly = true)
@@ -46,6 +61,7 @@ public class AuthorityLimits {
             existing.change(terms);
             return existing;
         }).orElseGet(() -> AuthorityLimit.forRole(role, terms));
+        audited("SET", "role " + role.name(), terms, by);
         return rows.save(limit);
     }
 
@@ -57,6 +73,7 @@ public class AuthorityLimits {
             existing.change(terms);
             return existing;
         }).orElseGet(() -> AuthorityLimit.forAgent(agent, terms));
+        audited("SET", "agent " + agent, terms, by);
         return rows.save(limit);
     }
 
@@ -64,7 +81,17 @@ public class AuthorityLimits {
     @Transactional
     public void removeForAgent(UUID agent, SignedInAgent by) {
         requireAdmin(by);
-        rows.findByAgent(agent).ifPresent(rows::delete);
+        rows.findByAgent(agent).ifPresent(limit -> {
+            rows.delete(limit);
+            audit.record("REMOVED", "agent " + agent, by.id().value(), by.name(), "back to the role's limits",
+                    clock.instant());
+        });
+    }
+
+    private void audited(String action, String subject, AuthorityLimit.Terms terms, SignedInAgent by) {
+        audit.record(action, subject, by.id().value(), by.name(), terms.perCase() + " per case, "
+                + terms.monthlyBudget() + " a month, exceptions: " + (terms.exceptions().isEmpty() ? "none"
+                : String.join("; ", terms.exceptions())), clock.instant());
     }
 
     private static void requireAdmin(SignedInAgent by) {

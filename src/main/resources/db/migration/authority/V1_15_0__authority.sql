@@ -49,3 +49,16 @@ create table monthly_spend
     version      bigint     not null
 );
 create unique index monthly_spend_agent_month_idx on monthly_spend (agent, budget_month, currency);
+
+-- Who changed which limit, when, and to what; only ever added to.
+create table authority_audit
+(
+    id         uuid                     not null primary key,
+    action     varchar(20)              not null,
+    subject    varchar(100)             not null,
+    actor      uuid                     not null,
+    actor_name varchar(200)             not null,
+    detail     varchar(12000)           not null,
+    created_at timestamp with time zone not null
+);
+create index authority_audit_created_idx on authority_audit (created_at, id);

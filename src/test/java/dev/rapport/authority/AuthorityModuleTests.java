@@ -211,6 +211,21 @@ class AuthorityModuleTests {
     }
 
     @Test
+    void everyChangeToALimitIsAuditedWithWhoAndWhat() {
+        limits.setForAgent(maria.id().value(), terms("75.00", "300.00", "Waive shipping"), admin);
+        clock.advance(Duration.ofMinutes(1));
+        limits.removeForAgent(maria.id().value(), admin);
+
+        assertThat(limits.history(200)).filteredOn(line -> line.subject().equals("agent " + maria.id().value()))
+                .extracting(AuthorityLimits.AuditLine::action, AuthorityLimits.AuditLine::by,
+                        AuthorityLimits.AuditLine::detail)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("REMOVED", "Ada", "back to the role's limits"),
+                        org.assertj.core.groups.Tuple.tuple("SET", "Ada",
+                                "$75.00 per case, $300.00 a month, exceptions: Waive shipping"));
+    }
+
+    @Test
     void onlyAdminsChangeLimits() {
         assertThatThrownBy(() -> limits.setForRole(Role.AGENT, terms("1000.00", "1000.00"), maria))
                 .isInstanceOf(AuthorityLimits.NotAnAdmin.class);
