@@ -57,7 +57,7 @@ public final class DiscretionGrant {
         return new DiscretionGrant(UUID.randomUUID(), agent, agentName, request.customer(), request.conversation(),
                 request.kind(), amount == null ? null : amount.minorUnits(),
                 amount == null ? null : amount.currencyCode(),
-                request.exception() == null ? null : request.exception().strip(), request.reason().strip(), now,
+                request.kind().isMoney() ? null : request.exception().strip(), request.reason().strip(), now,
                 month.toString(), null, null);
     }
 

@@ -21,6 +21,7 @@ import java.time.YearMonth;
 import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -106,7 +107,7 @@ public class Grants {
 
     /** What is left of an agent's budget this month, in their limit's currency; empty when unlimited or none. */
     @Transactional(readOnly = true)
-    public java.util.Optional<Money> remainingThisMonth(SignedInAgent agent) {
+    public Optional<Money> remainingThisMonth(SignedInAgent agent) {
         Discretion discretion = limits.discretionOf(agent.id().value(), agent.role());
         return discretion.terms().map(terms -> spendOf(agent.id().value(), monthOf(clock.instant()),
                 terms.monthlyBudget()).leftOf(terms.monthlyBudget()));
@@ -205,6 +206,9 @@ public class Grants {
         }
         if (!request.kind().isMoney() && (request.exception() == null || request.exception().isBlank())) {
             throw new GrantRejected("exception", "Say which exception you grant.");
+        }
+        if (!request.kind().isMoney() && request.amount() != null) {
+            throw new GrantRejected("amount", "An exception has no amount; grant a credit or a refund for money.");
         }
     }
 }

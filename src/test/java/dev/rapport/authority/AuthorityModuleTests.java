@@ -286,6 +286,14 @@ class AuthorityModuleTests {
     }
 
     @Test
+    void anExceptionWithAnAmountIsRejectedNamingTheAmount() {
+        assertThatThrownBy(() -> grants.grant(new GrantRequest(customer, conversation, GrantKind.EXCEPTION,
+                usd("5.00"), "Waive shipping", "Sorry", null, null, null), maria))
+                .isInstanceOfSatisfying(GrantRejected.class, rejected ->
+                        assertThat(rejected.field()).isEqualTo("amount"));
+    }
+
+    @Test
     void aGrantWithoutAReasonIsRejectedNamingTheField() {
         assertThatThrownBy(() -> grants.grant(GrantRequest.credit(customer, conversation, usd("5.00"), " "), maria))
                 .isInstanceOfSatisfying(GrantRejected.class, rejected ->

@@ -86,13 +86,15 @@ class AuthorityLimitsController {
     }
 
     private Agent agentIn(LimitForm form) {
+        if (form.agent() == null || form.agent().isBlank()) {
+            throw new LimitRejected("agent", "Choose an agent.");
+        }
         try {
-            return roster.findAgent(Agent.AgentId.of(form.agent())).filter(Agent::isActive)
+            return roster.findAgent(Agent.AgentId.of(form.agent().strip())).filter(Agent::isActive)
                     .orElseThrow(() -> new LimitRejected("agent", "Choose an active agent."));
-        } catch (IllegalArgumentException | NullPointerException notAnId) {
-            if (notAnId instanceof LimitRejected rejected) {
-                throw rejected;
-            }
+        } catch (LimitRejected rejected) {
+            throw rejected;
+        } catch (IllegalArgumentException notAnId) {
             throw new LimitRejected("agent", "Choose an agent.");
         }
     }
