@@ -4,8 +4,9 @@
  * once, each recorded with its reason, deducted from the month's budget (months in the business's time zone) and
  * recorded as money owed through {@link dev.rapport.owed.OwedLedger}. A grant beyond the limits is refused as needing
  * an approval ({@link dev.rapport.authority.NeedsApproval}); approvals and escalation paths come next. Publishes no
- * events yet.
+ * events yet. On the web: Admin → Authority, the conversation sidebar's "Use my judgment" panel (a
+ * {@code ConversationAddOn}) and the grants leads see.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Authority",
-        allowedDependencies = {"shared", "agents", "business", "owed"})
+        allowedDependencies = {"shared", "agents", "business", "conversations", "owed"})
 package dev.rapport.authority;
