@@ -434,3 +434,19 @@ document.addEventListener("click", function (event) {
     (due && !due.value ? due : what).focus();
   });
 })();
+
+// "Put it in my reply": adds a sentence another panel prepared (an approval's word to the customer) to the end of the
+// reply being written, once, and leaves the agent in the composer to send it.
+document.addEventListener("click", function (event) {
+  var button = event.target.closest("[data-add-to-reply]");
+  if (!button) { return; }
+  var body = document.getElementById("body");
+  if (!body) { return; }
+  var sentence = button.getAttribute("data-add-to-reply");
+  if (body.value.indexOf(sentence) < 0) {
+    body.value = body.value.trim() ? body.value.replace(/\s+$/, "") + "\n\n" + sentence : sentence;
+    body.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+  body.focus();
+  body.setSelectionRange(body.value.length, body.value.length);
+});

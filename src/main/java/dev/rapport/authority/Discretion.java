@@ -16,6 +16,18 @@ public record Discretion(Optional<AuthorityLimit.Terms> terms, boolean unlimited
         return new Discretion(Optional.of(limit.terms()), false);
     }
 
+    /** Whether this covers a credit or refund of {@code amount}, or the named {@code exception}, per case. */
+    public boolean covers(GrantKind kind, dev.rapport.shared.Money amount, String exception) {
+        if (unlimited) {
+            return true;
+        }
+        if (!kind.isMoney()) {
+            return mayGrant(exception);
+        }
+        return terms.filter(t -> t.perCase().currency().equals(amount.currency())
+                && t.perCase().minorUnits() >= amount.minorUnits()).isPresent();
+    }
+
     public boolean mayGrant(String exception) {
         return unlimited || terms.map(AuthorityLimit.Terms::exceptions).orElse(List.of()).stream()
                 .anyMatch(name -> name.equalsIgnoreCase(exception.strip()));

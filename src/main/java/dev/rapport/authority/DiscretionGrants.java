@@ -17,4 +17,8 @@ interface DiscretionGrants extends ListCrudRepository<DiscretionGrant, UUID> {
     @Query("select * from discretion_grant where (granted_at, id) < (:at, :id) "
             + "order by granted_at desc, id desc limit :size")
     List<DiscretionGrant> newestBefore(Instant at, UUID id, int size);
+
+    /** A budget month's grants, newest first. */
+    @Query("select * from discretion_grant where budget_month = :month order by granted_at desc, id desc limit :size")
+    List<DiscretionGrant> inMonth(String month, int size);
 }

@@ -113,6 +113,20 @@ public class Grants {
                 terms.monthlyBudget()).leftOf(terms.monthlyBudget()));
     }
 
+    /** What an agent has spent of this month's budget, in their limit's currency; empty when unlimited or none. */
+    @Transactional(readOnly = true)
+    public Optional<Money> spentThisMonth(UUID agent, dev.rapport.agents.Role role) {
+        Discretion discretion = limits.discretionOf(agent, role);
+        return discretion.terms().map(terms -> spendOf(agent, monthOf(clock.instant()), terms.monthlyBudget())
+                .spent());
+    }
+
+    /** This month's grants (of the business's calendar), newest first. */
+    @Transactional(readOnly = true)
+    public List<DiscretionGrant> grantedThisMonth(int size) {
+        return grants.inMonth(monthOf(clock.instant()).toString(), Math.clamp(size, 1, 500));
+    }
+
     /** A page of grants, newest first, and the cursor of the next (older) page or null. */
     public record Page(List<DiscretionGrant> grants, String next) {
     }
@@ -188,7 +202,7 @@ public class Grants {
         }
     }
 
-    private static void checkWellFormed(GrantRequest request) {
+    static void checkWellFormed(GrantRequest request) {
         if (request.customer() == null) {
             throw new GrantRejected("customerId", "Say which customer it is for.");
         }

@@ -1,7 +1,12 @@
 package dev.rapport.authority.web;
 
 import dev.rapport.agents.SignedInAgent;
+import dev.rapport.agents.Roster;
+import dev.rapport.authority.ApprovalRequest;
+import dev.rapport.authority.Approvals;
 import dev.rapport.authority.AuthorityLimits;
+import dev.rapport.authority.NotAnApprover;
+import dev.rapport.business.BusinessCalendar;
 import dev.rapport.authority.Discretion;
 import dev.rapport.authority.GrantKind;
 import dev.rapport.authority.GrantRejected;
@@ -19,26 +24,42 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The sidebar's "Use my judgment" panel: what the agent may still grant this month and a form to grant a credit,
  * refund or exception at once. A grant beyond their limits comes back saying it needs an approval, everything typed
- * kept. Posted with htmx; the panel comes back.
+ * kept, with the request ready to file: by when the customer hears, who pays. Once filed, the panel gives the sentence
+ * to tell the customer, and lists the conversation's requests and what was decided. Posted with htmx; the panel comes
+ * back.
  */
 @Controller
 class GrantPanelController {
 
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
     private final Desk desk;
     private final Grants grants;
     private final AuthorityLimits limits;
+    private final Approvals approvals;
+    private final BusinessCalendar calendar;
+    private final Roster roster;
 
-    GrantPanelController(Desk desk, Grants grants, AuthorityLimits limits) {
+    GrantPanelController(Desk desk, Grants grants, AuthorityLimits limits, Approvals approvals,
+                         BusinessCalendar calendar, Roster roster) {
         this.desk = desk;
         this.grants = grants;
         this.limits = limits;
+        this.approvals = approvals;
+        this.calendar = calendar;
+        this.roster = roster;
     }
 
     @GetMapping("/authority/conversation/{number}")
@@ -60,8 +81,57 @@ class GrantPanelController {
             errors.put(rejected.field(), rejected.getMessage());
         } catch (NeedsApproval beyond) {
             errors.put("form", beyond.getMessage());
+            model.addAttribute("needsApproval", true);
         }
         return panel(conversation, me, form, errors, model);
+    }
+
+    @PostMapping("/authority/conversation/{number}/approval")
+    String askForApproval(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me,
+                          @RequestParam Map<String, String> form, Model model) {
+        Conversation conversation = desk.visibleTo(number, me);
+        Map<String, String> errors = new HashMap<>();
+        try {
+            ApprovalRequest filed = approvals.file(withPayer(request(conversation, form), form),
+                    hearBy(form.get("hearBy")), me);
+            model.addAttribute("filed", filed);
+            model.addAttribute("sentence", approvals.sentenceFor(filed));
+            return panel(conversation, me, Map.of("kind", GrantKind.CREDIT.name()), errors, model);
+        } catch (GrantRejected rejected) {
+            errors.put(rejected.field(), rejected.getMessage());
+        } catch (NotAnApprover refused) {
+            errors.put("form", refused.getMessage());
+        }
+        model.addAttribute("needsApproval", true);
+        return panel(conversation, me, form, errors, model);
+    }
+
+    private GrantRequest withPayer(GrantRequest request, Map<String, String> form) {
+        String payer = form.getOrDefault("payer", "");
+        UUID team = null;
+        if (payer.startsWith("team:")) {
+            try {
+                team = UUID.fromString(payer.substring(5));
+            } catch (IllegalArgumentException unreadable) {
+                throw new GrantRejected("payer", "Choose who pays it from the list.");
+            }
+            if (roster.findTeam(new dev.rapport.agents.Team.TeamId(team)).isEmpty()) {
+                throw new GrantRejected("payer", "There is no such team.");
+            }
+        }
+        return new GrantRequest(request.customer(), request.conversation(), request.kind(), request.amount(),
+                request.exception(), request.reason(), null, team, null);
+    }
+
+    private Instant hearBy(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(typed.strip()).atZone(calendar.zone()).toInstant();
+        } catch (DateTimeException unreadable) {
+            throw new GrantRejected("hearBy", "Give a date and time, like 2026-11-24 17:00.");
+        }
     }
 
     private GrantRequest request(Conversation conversation, Map<String, String> form) {
@@ -99,6 +169,10 @@ class GrantPanelController {
         model.addAttribute("exceptions", discretion.terms().map(terms -> terms.exceptions()).orElse(List.of()));
         model.addAttribute("currency", discretion.terms().map(terms -> terms.perCase().currencyCode())
                 .orElse(typed.getOrDefault("currency", "USD")));
+        model.addAttribute("hearBy", typed.getOrDefault("hearBy", LOCAL.format(
+                approvals.suggestedHearBy(conversation).atZone(calendar.zone()))));
+        model.addAttribute("teams", roster.teams());
+        model.addAttribute("requests", approvals.onConversation(conversation, me));
         return "authority/conversation :: panel";
     }
 }
