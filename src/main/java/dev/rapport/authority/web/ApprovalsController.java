@@ -87,6 +87,9 @@ class ApprovalsController {
             return "authority/approvals :: card";
         }
         response.setStatus(status);
+        if (status == HttpServletResponse.SC_CONFLICT) {
+            model.addAttribute("problem", problem);
+        }
         return page(me, model);
     }
 }
