@@ -112,6 +112,9 @@ class ApprovalBrowserTests {
         assertThat(message).hasValue(Pattern.compile("^I.ve taken this to .*, our team lead; you will hear from me by"));
         agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
         assertThat(agent.locator(".message").last()).containsText("you will hear from me by");
+        agent.reload();
+        assertThat(agent.locator("#judgment .approval-list")).containsText("Waiting");
+        assertThat(agent.locator("#judgment .approval-filed")).hasCount(0); // told: the words are not offered again
         agent.navigate(pages.url("/promises"));
         assertThat(agent.locator("main")).containsText("I've taken a $300.00 goodwill credit to " + lena.name());
 

@@ -15,6 +15,7 @@ import dev.rapport.authority.Grants;
 import dev.rapport.authority.NeedsApproval;
 import dev.rapport.conversations.Conversation;
 import dev.rapport.conversations.Desk;
+import dev.rapport.conversations.Message;
 import dev.rapport.shared.Money;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -52,6 +53,10 @@ class GrantPanelController {
     private final BusinessCalendar calendar;
     private final Roster roster;
 
+    /** A request the agent filed with no reply to the customer since: its words are still to be sent. */
+    record Telling(ApprovalRequest request, String sentence) {
+    }
+
     GrantPanelController(Desk desk, Grants grants, AuthorityLimits limits, Approvals approvals,
                          BusinessCalendar calendar, Roster roster) {
         this.desk = desk;
@@ -88,14 +93,13 @@ class GrantPanelController {
 
     @PostMapping("/authority/conversation/{number}/approval")
     String askForApproval(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me,
-                          @RequestParam Map<String, String> form, Model model) {
+                          @RequestParam Map<String, String> form, Model model,
+                          jakarta.servlet.http.HttpServletResponse response) {
         Conversation conversation = desk.visibleTo(number, me);
         Map<String, String> errors = new HashMap<>();
         try {
-            ApprovalRequest filed = approvals.file(withPayer(request(conversation, form), form),
-                    hearBy(form.get("hearBy")), me);
-            model.addAttribute("filed", filed);
-            model.addAttribute("sentence", approvals.sentenceFor(filed));
+            approvals.file(withPayer(request(conversation, form), form), hearBy(form.get("hearBy")), me);
+            response.setHeader("HX-Trigger", "promises-changed");
             return panel(conversation, me, Map.of("kind", GrantKind.CREDIT.name()), errors, model);
         } catch (GrantRejected rejected) {
             errors.put(rejected.field(), rejected.getMessage());
@@ -172,7 +176,15 @@ class GrantPanelController {
         model.addAttribute("hearBy", typed.getOrDefault("hearBy", LOCAL.format(
                 approvals.suggestedHearBy(conversation).atZone(calendar.zone()))));
         model.addAttribute("teams", roster.teams());
-        model.addAttribute("requests", approvals.onConversation(conversation, me));
+        List<ApprovalRequest> requests = approvals.onConversation(conversation, me);
+        model.addAttribute("requests", requests);
+        Instant lastReply = desk.messages(conversation.id()).stream()
+                .filter(message -> message.kind() == Message.Kind.REPLY).map(Message::createdAt)
+                .max(Instant::compareTo).orElse(Instant.MIN);
+        model.addAttribute("toTell", requests.stream()
+                .filter(request -> request.isPending() && request.requestedBy().equals(me.id().value()))
+                .filter(request -> lastReply.isBefore(request.filedAt()))
+                .map(request -> new Telling(request, approvals.sentenceFor(request))).toList());
         return "authority/conversation :: panel";
     }
 }
