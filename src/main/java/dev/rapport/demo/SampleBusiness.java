@@ -82,7 +82,7 @@ class SampleBusiness {
             agents.put(agent.name().split(" ")[0],
                     roster.invite(agent.name(), EmailAddress.of(agent.email()), agent.role(), memberOf).agent());
         }
-        int started = conversations.fill(teams, agents);
+        int started = conversations.fill(teams, agents, roster.findAgent(setUp.firstAdmin()).orElseThrow());
         int calls = phone.fill(teams.get("Support"), agents.get("Maria"));
         log.info("Sample data added: {} teams, {} agents, {} conversations and {} calls.", teams.size(), AGENTS.size(),
                 started, calls);

@@ -40,9 +40,11 @@ class SampleConversations {
     private final OwedLedger owed;
     private final java.time.Clock clock;
     private final BusinessCalendar calendar;
+    private final SampleAuthority authority;
 
     SampleConversations(Desk desk, CustomerDirectory customers, PromiseLedger promises, OwedLedger owed,
-                        BusinessCalendar calendar, java.time.Clock clock) {
+                        BusinessCalendar calendar, java.time.Clock clock, SampleAuthority authority) {
+        this.authority = authority;
         this.owed = owed;
         this.clock = clock;
         this.desk = desk;
@@ -51,7 +53,7 @@ class SampleConversations {
         this.calendar = calendar;
     }
 
-    int fill(Map<String, Team.TeamId> teams, Map<String, Agent> agents) {
+    int fill(Map<String, Team.TeamId> teams, Map<String, Agent> agents, Agent admin) {
         SignedInAgent maria = SignedInAgent.of(agents.get("Maria"));
         SignedInAgent sam = SignedInAgent.of(agents.get("Sam"));
         SignedInAgent priya = SignedInAgent.of(agents.get("Priya"));
@@ -113,6 +115,7 @@ class SampleConversations {
                 OwedKind.REFUND, "Stunt kite returned unused (return label RL-2231)", null,
                 teams.get("Billing").value(), returned.plus(java.time.Duration.ofDays(10)), returned, "RL-2231"),
                 priya);
+        authority.fill(admin, agents.get("Sam"), engine);
         return 6 + returningCustomer(maria, teams);
     }
 

@@ -33,6 +33,7 @@ class SampleBusinessTests {
     @Autowired dev.rapport.promises.PromiseLedger promises;
     @Autowired dev.rapport.owed.OwedLedger owed;
     @Autowired dev.rapport.phone.TodaysCalls calls;
+    @Autowired dev.rapport.authority.Approvals approvals;
 
     @Test
     void fillsAFreshlySetUpRapportWithASmallBusiness() {
@@ -59,7 +60,7 @@ class SampleBusinessTests {
         assertThat(ana.passions()).isNotEmpty();
         assertThat(ana.pinnedNotes()).isNotEmpty();
         assertThat(promises.forCustomer(ana.id().value())).extracting(dev.rapport.promises.Promise::what)
-                .hasSize(2).anyMatch(what -> what.contains("replacement engine"))
+                .hasSize(3).anyMatch(what -> what.contains("replacement engine"))
                 .anyMatch(what -> what.startsWith("Call back Ana by "));
         assertThat(calls.list()).first().satisfies(call -> {
             assertThat(call.isMissed()).isTrue();
@@ -74,5 +75,13 @@ class SampleBusinessTests {
             assertThat(refund.amount()).hasToString("€89.90");
             assertThat(refund.isOverdue(java.time.Instant.now())).as("overdue, so Billing is reminded").isTrue();
         });
+        dev.rapport.agents.SignedInAgent maria = dev.rapport.agents.SignedInAgent.of(roster.agents().stream()
+                .filter(agent -> agent.name().equals("Maria Lopez")).findFirst().orElseThrow());
+        assertThat(approvals.waitingFor(maria)).singleElement().satisfies(request -> {
+            assertThat(request.what()).isEqualTo("a €60.00 goodwill credit");
+            assertThat(request.requesterName()).isEqualTo("Sam Okafor");
+        });
+        assertThat(promises.forCustomer(ana.id().value())).extracting(dev.rapport.promises.Promise::what)
+                .anySatisfy(what -> assertThat(what).startsWith("I've taken a €60.00 goodwill credit to Maria Lopez"));
     }
 }
