@@ -90,6 +90,7 @@ class ApprovalBrowserTests {
         judgment.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Grant it")).click();
         assertThat(judgment).containsText("Granted.");
         assertThat(judgment).containsText("$70.00 left of $100.00 this month");
+        assertThat(agent.locator("#owed")).containsText("$30.00");
 
         judgment.getByText("Grant a credit, refund or exception").click();
         judgment.getByLabel("Amount").fill("300.00");

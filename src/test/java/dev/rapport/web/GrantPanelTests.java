@@ -67,7 +67,9 @@ class GrantPanelTests {
         assertThat(mvc.post().uri("/authority/conversation/" + conversation.number()).with(as(maria)).with(csrf())
                 .header("HX-Request", "true").param("kind", "CREDIT").param("amount", "30.00")
                 .param("currency", "USD").param("reason", "Half the order arrived broken"))
-                .hasStatusOk().bodyText().contains("Granted.").contains("$70.00</span> left of");
+                .hasStatusOk().satisfies(granted -> assertThat(granted.getResponse().getHeader("HX-Trigger"))
+                        .as("the owed panel is asked to show the new entry").isEqualTo("owed-changed"))
+                .bodyText().contains("Granted.").contains("$70.00</span> left of");
         assertThat(owed.onConversation(conversation.id().value())).singleElement()
                 .satisfies(entry -> assertThat(entry.amount()).isEqualTo(Money.of("30", "USD")));
     }

@@ -74,11 +74,13 @@ class GrantPanelController {
 
     @PostMapping("/authority/conversation/{number}")
     String grant(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me,
-                 @RequestParam Map<String, String> form, Model model) {
+                 @RequestParam Map<String, String> form, Model model,
+                 jakarta.servlet.http.HttpServletResponse response) {
         Conversation conversation = desk.visibleTo(number, me);
         Map<String, String> errors = new HashMap<>();
         try {
             grants.grant(request(conversation, form), me);
+            response.setHeader("HX-Trigger", "owed-changed");
             model.addAttribute("panelNotice", "Granted. It is recorded with your reason"
                     + (GrantKind.EXCEPTION.name().equals(form.get("kind")) ? "." : " and owed to the customer."));
             return panel(conversation, me, Map.of("kind", GrantKind.CREDIT.name()), errors, model);
