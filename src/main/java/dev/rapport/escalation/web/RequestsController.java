@@ -53,6 +53,7 @@ class RequestsController {
             model.addAttribute("typedAnswer", answer);
             return page(me, Map.of(id, rejected.getMessage()), model);
         } catch (AlreadyAnswered late) {
+            model.addAttribute("problem", late.getMessage());
             return page(me, Map.of(id, late.getMessage()), model);
         }
     }
