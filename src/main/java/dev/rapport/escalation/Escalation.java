@@ -10,7 +10,7 @@ import java.util.UUID;
 
 /**
  * A conversation brought to a specialist, with the reason. The specialist collaborates on the conversation; unless
- * {@link #handedOver()}, the agent who escalated stays its owner. Never changed afterwards, except that it learns when
+ * {@link #handedOver()}, the agent who escalated stays its owner (and becomes it, when nobody owned it). Never changed afterwards, except that it learns when
  * the conversation was resolved (for the report).
  */
 public class Escalation {

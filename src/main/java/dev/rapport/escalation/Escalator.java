@@ -81,6 +81,9 @@ public class Escalator {
             directory.agent(specialist.agent()).filter(Agent::isActive)
                     .ifPresent(agent -> desk.follow(conversation.id(), SignedInAgent.of(agent), true));
         }
+        if (!handOver && conversation.assignee().isEmpty() && by.role() != Role.TEAMMATE) {
+            desk.assign(conversation.id(), by, by.id(), null); // nobody owned it: whoever escalates is the first agent
+        }
         if (handOver) {
             if (specialist.isPerson()) {
                 desk.assign(conversation.id(), by, new Agent.AgentId(specialist.agent()), null);

@@ -191,6 +191,15 @@ class EscalationModuleTests {
     }
 
     @Test
+    void whoeverEscalatesAConversationNobodyOwnedBecomesItsOwner() {
+        assertThat(conversation.assignee()).isEmpty();
+
+        escalator.escalate(conversation, "agent:" + fiona.id().value(), "Needs a finance decision", false, maria);
+
+        assertThat(desk.find(conversation.id()).orElseThrow().assignee()).contains(maria.id());
+    }
+
+    @Test
     void escalationsRefuseBadInputAndHandingOverToATeammateOrBySomeoneElse() {
         desk.assign(conversation.id(), maria, maria.id(), null);
         Conversation mine = desk.find(conversation.id()).orElseThrow();
