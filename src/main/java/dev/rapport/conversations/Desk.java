@@ -39,12 +39,14 @@ public class Desk {
     private final CustomerRecognition recognition;
     private final ContinuityRouting continuity;
     private final ObjectProvider<ConversationAddOn> addOns;
+    private final ObjectProvider<ConversationAccess> accesses;
 
     Desk(Conversations conversations, Messages messages, Timeline timeline, Roster roster, JdbcClient jdbc,
          ApplicationEventPublisher events, Clock clock, Attachments attachments, AttachmentStore attachmentStore,
          ObjectProvider<CustomerRecognition> recognition, ContinuityRouting continuity,
-         ObjectProvider<ConversationAddOn> addOns) {
+         ObjectProvider<ConversationAddOn> addOns, ObjectProvider<ConversationAccess> accesses) {
         this.addOns = addOns;
+        this.accesses = accesses;
         this.recognition = recognition.getIfAvailable(() -> CustomerRecognition.NOBODY);
         this.continuity = continuity;
         this.attachments = attachments;
@@ -526,13 +528,27 @@ public class Desk {
         return timeline.of(id);
     }
 
-    /** Whether the agent may see the conversation: everyone but teammates sees all; teammates see their teams'. */
+    /**
+     * Whether the agent may see the conversation: everyone but teammates sees all; teammates see their teams' and
+     * those another module opened to them ({@link ConversationAccess}: what they were asked about).
+     */
     public boolean canSee(Conversation conversation, SignedInAgent agent) {
         if (agent.role() != Role.TEAMMATE) {
             return true;
         }
         Set<Team.TeamId> teams = roster.findAgent(agent.id()).map(Agent::teams).orElse(Set.of());
-        return conversation.team().map(teams::contains).orElse(false);
+        return conversation.team().map(teams::contains).orElse(false)
+                || accesses.orderedStream().anyMatch(access -> access.opensTo(conversation, agent.id(), teams));
+    }
+
+    /**
+     * Puts something another module did on the conversation's timeline ("escalated it to the Billing team"), as the
+     * agent who did it, and tells whoever is looking at the conversation.
+     */
+    public void addToTimeline(Conversation.ConversationId id, SignedInAgent actor, String kind, String detail) {
+        Conversation conversation = requireVisible(id, actor);
+        timeline.record(id, kind, Actor.of(actor), detail, clock.instant());
+        events.publishEvent(new ConversationChanged(id, conversation.number(), kind));
     }
 
     private Conversation saved(Conversation conversation, String what) {

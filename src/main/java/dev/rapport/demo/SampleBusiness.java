@@ -45,10 +45,12 @@ class SampleBusiness {
     private final BusinessProfile business;
     private final SampleConversations conversations;
     private final SampleCalls phone;
+    private final SampleEscalation escalation;
 
     SampleBusiness(DemoSettings settings, Roster roster, BusinessProfile business,
-                   SampleConversations conversations, SampleCalls phone) {
+                   SampleConversations conversations, SampleCalls phone, SampleEscalation escalation) {
         this.phone = phone;
+        this.escalation = escalation;
         this.settings = settings;
         this.roster = roster;
         this.business = business;
@@ -84,6 +86,7 @@ class SampleBusiness {
         }
         int started = conversations.fill(teams, agents, roster.findAgent(setUp.firstAdmin()).orElseThrow());
         int calls = phone.fill(teams.get("Support"), agents.get("Maria"));
+        escalation.fill(teams, agents, roster.findAgent(setUp.firstAdmin()).orElseThrow());
         log.info("Sample data added: {} teams, {} agents, {} conversations and {} calls.", teams.size(), AGENTS.size(),
                 started, calls);
     }

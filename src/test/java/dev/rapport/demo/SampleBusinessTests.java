@@ -34,6 +34,7 @@ class SampleBusinessTests {
     @Autowired dev.rapport.owed.OwedLedger owed;
     @Autowired dev.rapport.phone.TodaysCalls calls;
     @Autowired dev.rapport.authority.Approvals approvals;
+    @Autowired dev.rapport.escalation.PathBook escalationPaths;
 
     @Test
     void fillsAFreshlySetUpRapportWithASmallBusiness() {
@@ -83,5 +84,7 @@ class SampleBusinessTests {
         });
         assertThat(promises.forCustomer(ana.id().value())).extracting(dev.rapport.promises.Promise::what)
                 .anySatisfy(what -> assertThat(what).startsWith("I've taken a €60.00 goodwill credit to Maria Lopez"));
+        assertThat(escalationPaths.all()).extracting(escalationPaths::describe)
+                .containsExactly("Billing team → Maria Lopez (Support)", "Warehouse team → Maria Lopez (Support)");
     }
 }

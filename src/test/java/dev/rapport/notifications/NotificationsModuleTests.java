@@ -35,6 +35,39 @@ class NotificationsModuleTests {
     @Autowired Passwords passwords;
 
     @Test
+    void anEscalationTellsEveryoneOnTheTeamBroughtInAndARequestItsAnswerGoesBackToWhoAsked(Scenario scenario) {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        var billing = roster.createTeam("Billing " + suffix, null);
+        SignedInAgent jonas = agent("Jonas " + suffix, Role.TEAMMATE, Set.of(billing.id()));
+        SignedInAgent priya = agent("Priya " + suffix, Role.AGENT, Set.of(billing.id()));
+        SignedInAgent maria = agent("Maria " + suffix);
+        Conversation conversation = start();
+
+        scenario.publish(new dev.rapport.escalation.ConversationEscalated(UUID.randomUUID(),
+                        conversation.id().value(), conversation.number(), null, billing.id().value(),
+                        "Billing " + suffix + " team", maria.name(), "Charged twice", false))
+                .andWaitForStateChange(() -> notifier.latest(jonas.id()), list -> !list.isEmpty())
+                .andVerify(list -> {
+                    assertThat(list.getFirst().text()).isEqualTo(maria.name() + " brought you in on #"
+                            + conversation.number() + " (Billing " + suffix + " team): Charged twice");
+                    assertThat(notifier.latest(priya.id())).hasSize(1);
+                    assertThat(notifier.latest(maria.id())).isEmpty();
+                });
+        scenario.publish(new dev.rapport.escalation.InternalRequestMade(UUID.randomUUID(), conversation.id().value(),
+                        conversation.number(), jonas.id().value(), null, maria.name(), "Was it refunded?",
+                        java.time.Instant.now().plusSeconds(3600)))
+                .andWaitForStateChange(() -> notifier.latest(jonas.id()), list -> list.size() == 2)
+                .andVerify(list -> assertThat(list.getFirst().text()).isEqualTo(maria.name() + " asks on #"
+                        + conversation.number() + ": Was it refunded? It is on Requests for me."));
+        scenario.publish(new dev.rapport.escalation.InternalRequestAnswered(UUID.randomUUID(),
+                        conversation.id().value(), conversation.number(), maria.id().value(), jonas.name()))
+                .andWaitForStateChange(() -> notifier.latest(maria.id()), list -> !list.isEmpty())
+                .andVerify(list -> assertThat(list.getFirst().text()).isEqualTo(jonas.name()
+                        + " answered your request on #" + conversation.number()
+                        + "; it is on the conversation as a note."));
+    }
+
+    @Test
     void aMentionInANoteNotifiesTheMentionedAgent(Scenario scenario) {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         SignedInAgent maria = agent("Maria" + suffix + " Lopez");
