@@ -85,6 +85,19 @@ class GrantPanelTests {
         assertThat(owed.onConversation(conversation.id().value())).isEmpty();
     }
 
+    @Test
+    void someoneWithoutLimitsIsOfferedToAskForApprovalStraightAway() {
+        var accounting = roster.createTeam("Accounting " + UUID.randomUUID().toString().substring(0, 6), "");
+        SignedInAgent lena = signedIn(Role.TEAMMATE);
+        lena = SignedInAgent.of(roster.update(lena.id(), lena.name(), Role.TEAMMATE, java.util.Set.of(accounting.id())));
+        Conversation theirs = desk.start(new NewConversation("Refund question", new Requester("Alex",
+                EmailAddress.of("alex-" + UUID.randomUUID() + "@example.com")), Channel.WEB_FORM, "Refund?",
+                accounting.id()));
+        assertThat(mvc.get().uri("/authority/conversation/" + theirs.number()).with(as(lena))).hasStatusOk()
+                .bodyText().contains("You have no discretion budget").contains("Ask for a credit, refund or exception")
+                .contains("Ask for approval").doesNotContain("Grant it");
+    }
+
     private SignedInAgent signedIn(Role role) {
         String email = TestBusiness.agentWithPassword(roster, passwords, role);
         return SignedInAgent.of(roster.findAgentByEmail(EmailAddress.of(email)).orElseThrow());

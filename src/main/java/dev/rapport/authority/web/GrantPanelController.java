@@ -171,6 +171,9 @@ class GrantPanelController {
         model.addAttribute("errors", errors);
         model.addAttribute("unlimited", discretion.unlimited());
         model.addAttribute("limit", discretion.terms().orElse(null));
+        if (!discretion.unlimited() && discretion.terms().isEmpty()) {
+            model.addAttribute("needsApproval", true);
+        }
         model.addAttribute("left", grants.remainingThisMonth(me).orElse(null));
         model.addAttribute("exceptions", discretion.terms().map(terms -> terms.exceptions()).orElse(List.of()));
         model.addAttribute("currency", discretion.terms().map(terms -> terms.perCase().currencyCode())
