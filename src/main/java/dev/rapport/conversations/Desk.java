@@ -374,6 +374,8 @@ public class Desk {
         Instant now = clock.instant();
         Conversation source = visibleTo(sourceNumber, actor);
         Conversation target = visibleTo(targetNumber, actor);
+        requireOnItsTeam(source, actor);
+        requireOnItsTeam(target, actor);
         if (source.isMerged() || target.isMerged()) {
             throw new IllegalArgumentException("One of them was already merged.");
         }
@@ -400,6 +402,7 @@ public class Desk {
         Message message = messages.findById(messageId.value())
                 .orElseThrow(() -> new IllegalArgumentException("There is no such message."));
         Conversation from = requireVisible(message.conversation(), actor);
+        requireOnItsTeam(from, actor);
         if (message.kind() != Message.Kind.INBOUND) {
             throw new IllegalArgumentException("Only the customer's own messages can be split out.");
         }
@@ -542,6 +545,18 @@ public class Desk {
     }
 
     /**
+     * Whether the agent may change the conversation (owner, status, team, tags, merge, split) rather than only see it
+     * and add notes: everyone but teammates, and teammates on the conversation's own team.
+     */
+    public boolean mayManage(Conversation conversation, SignedInAgent agent) {
+        if (agent.role() != Role.TEAMMATE) {
+            return true;
+        }
+        Set<Team.TeamId> teams = roster.findAgent(agent.id()).map(Agent::teams).orElse(Set.of());
+        return conversation.team().map(teams::contains).orElse(false);
+    }
+
+    /**
      * Puts something another module did on the conversation's timeline ("escalated it to the Billing team"), as the
      * agent who did it, and tells whoever is looking at the conversation.
      */
@@ -575,10 +590,21 @@ public class Desk {
 
     private Conversation requireFresh(Conversation.ConversationId id, Long expectedVersion, SignedInAgent agent) {
         Conversation conversation = requireVisible(id, agent);
+        requireOnItsTeam(conversation, agent);
         if (expectedVersion != null && expectedVersion != conversation.version()) {
             throw new Stale(conversation.number());
         }
         return conversation;
+    }
+
+    /**
+     * A teammate brought in from another department helps with notes; the conversation, its owner, status and tags
+     * stay with the team it belongs to.
+     */
+    private void requireOnItsTeam(Conversation conversation, SignedInAgent agent) {
+        if (!mayManage(conversation, agent)) {
+            throw new NotAllowed("You were brought in to help; the conversation stays with its owner. Add a note instead.");
+        }
     }
 
     private static void requireCanWriteToCustomers(SignedInAgent agent) {

@@ -167,6 +167,12 @@ class EscalationModuleTests {
         clock.advance(Duration.ofMinutes(5));
         desk.note(after.id(), jonas, "The second charge is a pre-authorisation; it drops off in 3 days.");
         assertThat(desk.messages(after.id()).getLast().authorName()).isEqualTo(jonas.name());
+        // ... but cannot take the conversation from its owner, nor change its status
+        assertThatThrownBy(() -> desk.assign(after.id(), jonas, jonas.id(), null))
+                .hasMessageContaining("the conversation stays with its owner");
+        assertThatThrownBy(() -> desk.changeStatus(after.id(), jonas, Status.SOLVED, null))
+                .hasMessageContaining("the conversation stays with its owner");
+        assertThat(desk.find(after.id()).orElseThrow().assignee()).contains(maria.id());
     }
 
     @Test

@@ -132,7 +132,10 @@ class EscalationPagesTests {
         Conversation other = desk.start(new NewConversation("Another matter", new Requester("Bo",
                 EmailAddress.of("bo-" + UUID.randomUUID() + "@example.com")), Channel.WEB_FORM, "Hi", null));
 
-        assertThat(mvc.get().uri(page).with(as(lena))).hasStatusOk();
+        assertThat(mvc.get().uri(page).with(as(lena))).hasStatusOk().bodyText()
+                .contains("You were brought in to help: add notes.").doesNotContain("Assign to me")
+                .doesNotContain("Save details");
+        assertThat(mvc.get().uri(page).with(as(maria))).hasStatusOk().bodyText().contains("Save details");
         assertThat(mvc.get().uri("/conversations/" + other.number()).with(as(lena))).hasStatus(403);
         assertThat(mvc.get().uri("/requests").with(as(lena))).hasStatusOk().bodyText()
                 .contains("Was the refund sent?").contains("Answer for " + maria.name());

@@ -270,6 +270,7 @@ class ConversationController {
         model.addAttribute("tagText", String.join(", ", conversation.tags()));
         model.addAttribute("following", conversation.followers().contains(me.id()));
         model.addAttribute("canReply", me.role() != Role.TEAMMATE);
+        model.addAttribute("canManage", desk.mayManage(conversation, me));
         model.addAttribute("firstMessage", entries.stream().filter(e -> e.message() != null).findFirst()
                 .map(e -> e.message().id()).orElse(null));
     }
