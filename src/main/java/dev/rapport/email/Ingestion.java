@@ -108,12 +108,21 @@ public class Ingestion {
         }
     }
 
-    /** Processes every stored message not processed yet (after a crash), oldest first; returns how many. */
+    /** Processes every stored message not processed yet (after a crash), oldest first; returns how many it did. */
     public int processPending() {
         List<UUID> pending = jdbc.sql("select id from inbound_email where status = 'STORED' order by received_at, id")
                 .query(UUID.class).list();
-        pending.forEach(this::process);
-        return pending.size();
+        int processed = 0;
+        for (UUID id : pending) {
+            try {
+                process(id);
+                processed++;
+            } catch (RuntimeException e) {
+                log.warn("Could not process stored email {} yet; it stays stored and is tried again: {}", id,
+                        e.getMessage());
+            }
+        }
+        return processed;
     }
 
     /** Reads, screens and threads a stored message once; a second call does nothing. */
