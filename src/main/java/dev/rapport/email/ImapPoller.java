@@ -118,7 +118,7 @@ public class ImapPoller {
     }
 
     private static byte[] raw(Message message) throws MessagingException, IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, message.getSize()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(16_384);
         message.writeTo(out);
         return out.toByteArray();
     }

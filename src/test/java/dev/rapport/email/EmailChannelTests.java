@@ -51,6 +51,7 @@ class EmailChannelTests {
     @Autowired Roster roster;
     @Autowired Passwords passwords;
     @Autowired JdbcClient jdbc;
+    @Autowired EmailDelivery delivery;
 
     String help;
     Mailbox mailbox;
@@ -104,6 +105,9 @@ class EmailChannelTests {
                 .contains("Harbour Lane Toys · 12 Harbour Lane");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(desk.message(reply.id()).orElseThrow()
                 .delivery()).isEqualTo(Message.Delivery.SENT));
+        assertThat(jdbc.sql("select count(*) from outbound_mail where reference in (?, ?)")
+                .params("email:" + reply.id(), "reply:" + reply.id()).query(Long.class).single())
+                .as("the web form's delivery does not send it too").isEqualTo(1);
 
         Mails.send(greenMail, ana, "Ana Souza", help, "Re: Missing engine [#" + conversation.number()
                 + "]", "Thank you! It arrived.\n\nOn Monday Maria wrote:\n> A new engine is on its way today.",
@@ -120,6 +124,27 @@ class EmailChannelTests {
         assertThat(bobs.id()).isNotEqualTo(conversation.id());
         assertThat(jdbc.sql("select linked_from from email_conversation where conversation_id = ?")
                 .param(bobs.id().value()).query(Long.class).single()).isEqualTo(conversation.number());
+    }
+
+    @Test
+    void importedMailCanBeMovedToAFolderInsteadOfMarkedRead() throws Exception {
+        String moving = "moving-" + UUID.randomUUID().toString().substring(0, 6) + "@harbourlane.test";
+        greenMail.setUser(moving, moving, Mails.PASSWORD);
+        MailboxForm base = Mails.mailbox(moving, greenMail, false);
+        directory.create(new MailboxForm(base.address(), base.displayName(), null, base.imapHost(), base.imapPort(),
+                base.imapSecurity(), base.imapUser(), base.imapPassword(), "INBOX", Mailbox.AfterImport.MOVE,
+                "Rapport", base.smtpHost(), base.smtpPort(), base.smtpSecurity(), base.smtpUser(),
+                base.smtpPassword(), null, false, true));
+        Mails.send(greenMail, "hal@customers.test", "Hal", moving, "Move me", "Please file this.", Map.of());
+
+        assertThat(poller.pollAll()).isEqualTo(1);
+        assertThat(Mails.inbox(greenMail, moving)).as("moved out of INBOX").isEmpty();
+        var user = greenMail.getUserManager().getUser(moving);
+        assertThat(greenMail.getManagers().getImapHostManager().getFolder(user, "Rapport").getMessageCount())
+                .isEqualTo(1);
+        assertThat(poller.pollAll()).isZero();
+        assertThat(jdbc.sql("select count(*) from conversation where requester_email = 'hal@customers.test'")
+                .query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
@@ -191,6 +216,11 @@ class EmailChannelTests {
             assertThat(failed.delivery()).isEqualTo(Message.Delivery.FAILED);
             assertThat(failed.deliveryError()).contains("552 5.2.2 Mailbox full");
         });
+        assertThat(delivery.retry(reply.id())).isTrue();
+        assertThat(desk.message(reply.id()).orElseThrow().delivery()).isEqualTo(Message.Delivery.QUEUED);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(desk.message(reply.id()).orElseThrow()
+                .delivery()).isEqualTo(Message.Delivery.SENT));
+        assertThat(delivery.retry(reply.id())).as("only a failed reply is retried").isFalse();
         assertThat(jdbc.sql("select count(*) from conversation where requester_email like 'mailer-daemon%'")
                 .query(Long.class).single()).as("a bounce starts no conversation").isZero();
 
