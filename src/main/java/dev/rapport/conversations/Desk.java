@@ -125,11 +125,29 @@ public class Desk {
 
     /** The customer wrote again in an existing conversation; they now wait for us. */
     public Message receive(Conversation.ConversationId id, String from, String body, Channel channel) {
+        return receive(id, from, body, channel, List.of());
+    }
+
+    /**
+     * The customer wrote again with files (an email's attachments).
+     *
+     * @throws IllegalArgumentException naming the file that cannot be attached, before anything is stored
+     */
+    public Message receive(Conversation.ConversationId id, String from, String body, Channel channel,
+                           List<NewAttachment> files) {
+        files.forEach(file -> attachmentStore.problemWith(file).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        }));
         Instant now = clock.instant();
         Conversation conversation = require(id);
         conversation.customerWrote(now);
         conversations.save(conversation);
         Message message = messages.save(Message.inbound(id, from, body, channel, now));
+        for (NewAttachment file : files) {
+            attachments.save(Attachment.of(message.id(), AttachmentStore.safeName(file.fileName()),
+                    file.contentType() == null ? "application/octet-stream" : file.contentType(), file.size(),
+                    attachmentStore.store(file), now));
+        }
         events.publishEvent(new MessageReceived(id, message.id(), conversation.number()));
         events.publishEvent(new ConversationChanged(id, conversation.number(), "message"));
         return message;
@@ -469,6 +487,14 @@ public class Desk {
     public void markDelivered(Message.MessageId id) {
         messages.findById(id.value()).ifPresent(message -> {
             message.delivered();
+            messages.save(message);
+        });
+    }
+
+    /** The channel is trying a failed reply again (an agent asked it to). */
+    public void markQueued(Message.MessageId id) {
+        messages.findById(id.value()).ifPresent(message -> {
+            message.requeued();
             messages.save(message);
         });
     }

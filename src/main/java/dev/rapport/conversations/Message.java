@@ -78,6 +78,11 @@ public class Message {
         deliveryError = null;
     }
 
+    void requeued() {
+        delivery = Delivery.QUEUED;
+        deliveryError = null;
+    }
+
     void failed(String reason) {
         delivery = Delivery.FAILED;
         deliveryError = reason == null ? "unknown" : reason.substring(0, Math.min(500, reason.length()));

@@ -32,9 +32,12 @@ class MailDispatcher {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final AtomicBoolean warnedNoSmtp = new AtomicBoolean();
+    private final ObjectProvider<SmtpRoutes> routes;
 
     MailDispatcher(OutboundMails mails, ObjectProvider<JavaMailSender> sender, MailSettings settings,
-                   ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+                   ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock,
+                   ObjectProvider<SmtpRoutes> routes) {
+        this.routes = routes;
         this.mails = mails;
         this.sender = sender;
         this.settings = settings;
@@ -45,16 +48,25 @@ class MailDispatcher {
 
     @Scheduled(fixedDelayString = "${rapport.mail.poll-interval:5s}", initialDelayString = "5s")
     void sendDue() {
-        JavaMailSender smtp = sender.getIfAvailable();
-        if (smtp == null) {
-            if (warnedNoSmtp.compareAndSet(false, true)) {
-                log.warn("Outgoing mail is kept in the outbox: no SMTP server is configured (set spring.mail.host).");
-            }
-            return;
-        }
+        JavaMailSender fallback = sender.getIfAvailable();
         for (OutboundMail mail : mails.findDue(clock.instant())) {
+            JavaMailSender smtp = senderFor(mail).orElse(fallback);
+            if (smtp == null) {
+                if (warnedNoSmtp.compareAndSet(false, true)) {
+                    log.warn("Outgoing mail is kept in the outbox: no SMTP server is configured (set spring.mail.host).");
+                }
+                continue;
+            }
             transactions.executeWithoutResult(status -> send(smtp, mails.findById(mail.id()).orElseThrow()));
         }
+    }
+
+    private java.util.Optional<JavaMailSender> senderFor(OutboundMail mail) {
+        if (mail.route() == null) {
+            return java.util.Optional.empty();
+        }
+        return routes.orderedStream().map(route -> route.sender(mail.route())).flatMap(java.util.Optional::stream)
+                .findFirst();
     }
 
     private void send(JavaMailSender smtp, OutboundMail mail) {
@@ -63,12 +75,28 @@ class MailDispatcher {
         }
         try {
             MimeMessage message = smtp.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
-            helper.setFrom(new InternetAddress(settings.from(), settings.fromName(), StandardCharsets.UTF_8.name()));
+            MimeMessageHelper helper = mail.htmlBody() == null
+                    ? new MimeMessageHelper(message, StandardCharsets.UTF_8.name())
+                    : new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
+            helper.setFrom(new InternetAddress(mail.fromAddress() == null ? settings.from() : mail.fromAddress(),
+                    mail.fromName() == null ? settings.fromName() : mail.fromName(), StandardCharsets.UTF_8.name()));
             helper.setTo(mail.recipientName() == null ? new InternetAddress(mail.recipient())
                     : new InternetAddress(mail.recipient(), mail.recipientName(), StandardCharsets.UTF_8.name()));
+            for (String copy : mail.ccList()) {
+                helper.addCc(copy);
+            }
             helper.setSubject(mail.subject());
-            helper.setText(mail.body(), false);
+            if (mail.htmlBody() == null) {
+                helper.setText(mail.body(), false);
+            } else {
+                helper.setText(mail.body(), mail.htmlBody());
+            }
+            for (var header : mail.headerMap().entrySet()) {
+                message.setHeader(header.getKey(), header.getValue());
+            }
+            if (mail.messageId() != null) {
+                message.setHeader("Message-ID", mail.messageId());
+            }
             smtp.send(message);
             mail.sent(clock.instant());
             mails.save(mail);

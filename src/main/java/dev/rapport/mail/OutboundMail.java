@@ -1,12 +1,18 @@
 package dev.rapport.mail;
 
+import dev.rapport.shared.EmailAddress;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** A mail in the outbox, from queued to sent or failed. */
 class OutboundMail {
@@ -25,12 +31,20 @@ class OutboundMail {
     private String lastError;
     private final Instant createdAt;
     private Instant sentAt;
+    private final String fromAddress;
+    private final String fromName;
+    private final String cc;
+    private final String htmlBody;
+    private final String messageId;
+    private final String headers;
+    private final String route;
     private @Version Long version;
 
     @PersistenceCreator
     OutboundMail(UUID id, String recipient, String recipientName, String subject, String body, String reference,
                  Status status, int attempts, Instant nextAttemptAt, String lastError, Instant createdAt,
-                 Instant sentAt, Long version) {
+                 Instant sentAt, String fromAddress, String fromName, String cc, String htmlBody, String messageId,
+                 String headers, String route, Long version) {
         this.id = id;
         this.recipient = recipient;
         this.recipientName = recipientName;
@@ -43,12 +57,25 @@ class OutboundMail {
         this.lastError = lastError;
         this.createdAt = createdAt;
         this.sentAt = sentAt;
+        this.fromAddress = fromAddress;
+        this.fromName = fromName;
+        this.cc = cc;
+        this.htmlBody = htmlBody;
+        this.messageId = messageId;
+        this.headers = headers;
+        this.route = route;
         this.version = version;
     }
 
     static OutboundMail queue(MailToSend mail, Instant now) {
+        String cc = mail.cc().isEmpty() ? null
+                : mail.cc().stream().map(EmailAddress::value).collect(Collectors.joining(","));
+        String headers = mail.headers().isEmpty() ? null : mail.headers().entrySet().stream()
+                .map(header -> header.getKey() + ": " + header.getValue().replaceAll("[\r\n]+", " "))
+                .collect(Collectors.joining("\n"));
         return new OutboundMail(UUID.randomUUID(), mail.to().value(), mail.toName(), mail.subject(), mail.body(),
-                mail.reference(), Status.QUEUED, 0, now, null, now, null, null);
+                mail.reference(), Status.QUEUED, 0, now, null, now, null, mail.fromAddress(), mail.fromName(), cc,
+                mail.htmlBody(), mail.messageId(), headers, mail.route(), null);
     }
 
     void sent(Instant now) {
@@ -61,13 +88,30 @@ class OutboundMail {
     /** Records a failed attempt; returns true when this was the last one. */
     boolean attemptFailed(String error, Instant now, int maxAttempts) {
         attempts++;
-        lastError = error == null ? "unknown error" : error.substring(0, Math.min(500, error.length()));
+        lastError = clip(error);
         if (attempts >= maxAttempts) {
             status = Status.FAILED;
             return true;
         }
         nextAttemptAt = now.plus(backoff(attempts));
         return false;
+    }
+
+    /** The receiving side sent it back (a bounce): failed, whatever the SMTP server said first. */
+    void bounced(String reason) {
+        status = Status.FAILED;
+        lastError = clip(reason);
+    }
+
+    /** Someone asked to try a failed mail again, from the first attempt. */
+    void retry(Instant now) {
+        status = Status.QUEUED;
+        attempts = 0;
+        nextAttemptAt = now;
+    }
+
+    private static String clip(String error) {
+        return error == null ? "unknown error" : error.substring(0, Math.min(500, error.length()));
     }
 
     /** 30 s, 1 min, 2 min, 4 min ... capped at 2 h. */
@@ -86,4 +130,24 @@ class OutboundMail {
     int attempts() { return attempts; }
     String lastError() { return lastError; }
     Instant nextAttemptAt() { return nextAttemptAt; }
+    String fromAddress() { return fromAddress; }
+    String fromName() { return fromName; }
+    String htmlBody() { return htmlBody; }
+    String messageId() { return messageId; }
+    String route() { return route; }
+
+    List<String> ccList() {
+        return cc == null || cc.isBlank() ? List.of() : Arrays.asList(cc.split(","));
+    }
+
+    Map<String, String> headerMap() {
+        Map<String, String> map = new LinkedHashMap<>();
+        if (headers != null) {
+            headers.lines().filter(line -> line.contains(": ")).forEach(line -> {
+                int colon = line.indexOf(": ");
+                map.put(line.substring(0, colon), line.substring(colon + 2));
+            });
+        }
+        return map;
+    }
 }

@@ -17,8 +17,8 @@ import java.util.UUID;
 /**
  * Delivers agents' replies by email (through the outbox) and reports the outcome back to the conversation: for
  * web-form conversations, and for now also for conversations started by phone, at the counter, by API or by email,
- * as long as no channel of their own delivers them. The email channel will take over email conversations, the chat
- * channel chat conversations.
+ * as long as no channel of their own delivers them. Email conversations are the email channel's to deliver (from
+ * their mailbox, threaded); the chat channel will take over chat conversations.
  */
 @Component
 class ReplyDelivery {
@@ -35,7 +35,7 @@ class ReplyDelivery {
 
     @ApplicationModuleListener
     void on(ReplyPosted posted) {
-        if (posted.channel() == Channel.CHAT) {
+        if (posted.channel() == Channel.CHAT || posted.channel() == Channel.EMAIL) {
             return;
         }
         Conversation conversation = desk.find(posted.conversation()).orElseThrow();

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Splits a plain-text message into what the person wrote now and the quoted history below it ("> ..." lines and
- * everything after an "On ... wrote:" line), so the page can fold the history without losing a word of it.
+ * everything after an "On ... wrote:" line, Outlook's "From: … Sent: …" block, the French and German attributions,
+ * a "-- " signature), so the page can fold the history without losing a word of it.
  */
 public final class QuotedText {
 
@@ -24,7 +25,8 @@ public final class QuotedText {
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.startsWith(">") || (line.startsWith("On ") && line.endsWith("wrote:"))
-                    || line.equals("-----Original Message-----")) {
+                    || line.equals("-----Original Message-----") || attribution(line)
+                    || lines.get(i).equals("-- ") || outlookHeader(lines, i)) {
                 cut = i;
                 break;
             }
@@ -34,5 +36,19 @@ public final class QuotedText {
         }
         return new Parts(String.join("\n", lines.subList(0, cut)).stripTrailing(),
                 String.join("\n", new ArrayList<>(lines.subList(cut, lines.size()))));
+    }
+
+    private static boolean attribution(String line) {
+        return (line.startsWith("Le ") && (line.endsWith("a écrit :") || line.endsWith("a écrit:")))
+                || (line.startsWith("Am ") && line.contains("schrieb") && line.endsWith(":"));
+    }
+
+    /** Outlook quotes without "> ": a "From:" line with a "Sent:" line right below (after a rule, often). */
+    private static boolean outlookHeader(List<String> lines, int i) {
+        String line = lines.get(i).strip();
+        if (line.matches("_{10,}") && i + 1 < lines.size()) {
+            return lines.get(i + 1).strip().startsWith("From:");
+        }
+        return line.startsWith("From:") && i + 1 < lines.size() && lines.get(i + 1).strip().startsWith("Sent:");
     }
 }

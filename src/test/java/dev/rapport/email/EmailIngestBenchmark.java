@@ -1,0 +1,112 @@
+package dev.rapport.email;
+
+import dev.rapport.business.BusinessProfile;
+import dev.rapport.shared.EmailAddress;
+import dev.rapport.support.TestBusiness;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Ingest throughput (store + parse + screen + thread + conversation), in process as the webhook does it, with
+ * generated mail: a third are replies threading into earlier conversations. Off unless asked for:
+ * {@code ./mvnw test -Dtest=EmailIngestBenchmark -Demail.benchmark.messages=2000 [-Demail.benchmark.threads=4]};
+ * results in docs/benchmarks.md (see benchmarks/email/README.md).
+ */
+@SpringBootTest(properties = {"rapport.email.poll-interval=1h", "rapport.test.benchmark=true"})
+@EnabledIfSystemProperty(named = "email.benchmark.messages", matches = "\\d+")
+class EmailIngestBenchmark {
+
+    private static final Logger log = LoggerFactory.getLogger(EmailIngestBenchmark.class);
+
+    @Autowired MailboxDirectory directory;
+    @Autowired Ingestion ingestion;
+    @Autowired BusinessProfile profile;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void ingestsGeneratedMail() throws Exception {
+        TestBusiness.ensureSetUp(profile);
+        int count = Integer.getInteger("email.benchmark.messages");
+        int threads = Integer.getInteger("email.benchmark.threads", 4);
+        Mailbox mailbox = directory.create(new MailboxForm(EmailAddress.of("bench@harbourlane.test"), "Bench", null,
+                null, 993, null, null, null, null, null, null, null, 587, null, null, null, null, false, true))
+                .mailbox();
+        List<byte[]> mail = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            mail.add(generate(i));
+        }
+        warmUp(mailbox);
+        long started = System.nanoTime();
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<?>> done = new ArrayList<>();
+            int perThread = (count + threads - 1) / threads;
+            for (int t = 0; t < threads; t++) {
+                int from = t * perThread;
+                int to = Math.min(count, from + perThread);
+                done.add(pool.submit(() -> {
+                    for (int i = from; i < to; i++) {
+                        ingestion.accept(mailbox.id(), mail.get(i));
+                    }
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get();
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        log.info("Email ingest benchmark: {} messages, {} threads, {} s, {} messages/s", count, threads,
+                String.format("%.1f", seconds), String.format("%.0f", count / seconds));
+        assertThat(jdbc.sql("select count(*) from inbound_email where mailbox_id = ? and status = 'PARSED' "
+                        + "and message_id like '<bench-%'")
+                .param(mailbox.id().value()).query(Long.class).single()).isEqualTo(count);
+    }
+
+    private void warmUp(Mailbox mailbox) {
+        for (int i = 0; i < 20; i++) {
+            ingestion.accept(mailbox.id(), ("From: warm" + i + "@bench.test\r\nSubject: warm\r\nMessage-ID: <warm-"
+                    + UUID.randomUUID() + "@bench.test>\r\n\r\nwarm\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Every third message (in its own thread's slice order) answers an earlier one from the same sender. */
+    static byte[] generate(int i) {
+        int customer = i % 3 == 2 ? i - 2 : i;
+        String reply = i % 3 == 2 ? "In-Reply-To: <bench-" + customer + "@customers.test>\r\n" : "";
+        String body = """
+                From: Customer %d <c%d@bench.test>\r
+                To: Bench <bench@harbourlane.test>\r
+                Subject: %s\r
+                Message-ID: <bench-%d@customers.test>\r
+                %sMIME-Version: 1.0\r
+                Content-Type: multipart/alternative; boundary="b"\r
+                \r
+                --b\r
+                Content-Type: text/plain; charset=utf-8\r
+                Content-Transfer-Encoding: quoted-printable\r
+                \r
+                Hello, order %d arrived damaged. Gr=C3=BC=C3=9Fe, customer %d\r
+                --b\r
+                Content-Type: text/html; charset=utf-8\r
+                \r
+                <p>Hello, order <b>%d</b> arrived damaged.</p><img src=3D"https://t.example/p.gif">\r
+                --b--\r
+                """.formatted(customer, customer, i % 3 == 2 ? "Re: Order " + customer : "Order " + i, i, reply, i,
+                customer, i);
+        return body.getBytes(StandardCharsets.UTF_8);
+    }
+}
