@@ -19,7 +19,7 @@
     };
   }
 
-  // ---- state kept across page views: the visitor token, the last line seen, and messages not yet acknowledged
+  // ---- state kept across page views: the visitor token and the messages not yet acknowledged
   var saved = load();
   function load() {
     try { return JSON.parse(localStorage.getItem(STORE)) || {}; } catch (e) { return {}; }
@@ -28,7 +28,7 @@
     try { localStorage.setItem(STORE, JSON.stringify(saved)); } catch (e) { /* private mode: works for this page */ }
   }
   saved.pending = saved.pending || [];
-  saved.lastSeq = saved.lastSeq || 0;
+  var lastSeq = 0; // per page view: a new page shows the history again, a reconnect asks only for what it missed
 
   var state = { connected: false, welcomed: false, online: false, chatting: false, widget: null, name: null,
     email: null, verified: false, open: false, lines: {}, readUpTo: 0, lastOwnSeq: 0 };
@@ -67,7 +67,7 @@
     socket.onopen = guard(function () {
       opened = true;
       self.wsFailures = 0;
-      socket.send(JSON.stringify({ type: "hello", token: saved.token || null, after: saved.lastSeq,
+      socket.send(JSON.stringify({ type: "hello", token: saved.token || null, after: lastSeq,
         page: location.href, identity: identity() }));
     });
     socket.onmessage = guard(function (event) { receive(JSON.parse(event.data)); });
@@ -82,7 +82,7 @@
   Transport.prototype.connectStream = function () {
     var self = this;
     var id = identity() || {};
-    var params = "w=" + encodeURIComponent(KEY) + "&after=" + saved.lastSeq + "&page=" + encodeURIComponent(location.href)
+    var params = "w=" + encodeURIComponent(KEY) + "&after=" + lastSeq + "&page=" + encodeURIComponent(location.href)
       + (saved.token ? "&token=" + encodeURIComponent(saved.token) : "")
       + (id.signature ? "&id=" + encodeURIComponent(id.id || "") + "&email=" + encodeURIComponent(id.email || "")
         + "&name=" + encodeURIComponent(id.name || "") + "&signature=" + encodeURIComponent(id.signature) : "");
@@ -175,7 +175,7 @@
   function line(event) {
     if (state.lines[event.seq]) { return; }
     state.lines[event.seq] = event;
-    if (event.seq > saved.lastSeq) { saved.lastSeq = event.seq; persist(); }
+    if (event.seq > lastSeq) { lastSeq = event.seq; }
     if (event.author === "visitor") {
       state.chatting = true;
       state.lastOwnSeq = Math.max(state.lastOwnSeq, event.seq);
@@ -196,7 +196,7 @@
 
   // ---- the interface, inside a shadow root
   var CSS = ":host{all:initial;position:fixed;right:20px;bottom:20px;z-index:2147483000;font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1d2433}" +
-    "*{box-sizing:border-box}button,input,textarea{font:inherit;color:inherit}" +
+    "*{box-sizing:border-box}[hidden]{display:none!important}button,input,textarea{font:inherit;color:inherit}" +
     ".launcher{width:58px;height:58px;border-radius:50%;border:0;background:var(--rc);color:#fff;cursor:pointer;box-shadow:0 6px 20px rgba(20,30,60,.28);display:flex;align-items:center;justify-content:center;margin-left:auto;transition:transform .15s}" +
     ".launcher:hover{transform:scale(1.06)}.launcher:focus-visible,button:focus-visible,a:focus-visible{outline:3px solid #8fb3ff;outline-offset:2px}" +
     ".launcher svg{width:28px;height:28px;fill:none;stroke:#fff;stroke-width:2;stroke-linecap:round;stroke-linejoin:round}" +
@@ -229,7 +229,7 @@
     ".foot{display:flex;justify-content:space-between;padding:0 14px 10px;background:#fff;font-size:12px;color:#7b8294}" +
     ".link{background:none;border:0;color:#4a5368;text-decoration:underline;cursor:pointer;padding:0;font-size:12px}" +
     ".sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}" +
-    "@media (max-width:480px){:host{right:12px;bottom:12px}.panel{position:fixed;inset:0;width:auto;height:auto;border-radius:0}}";
+    "@media (max-width:480px){:host{right:12px;bottom:12px}.panel{position:fixed;inset:0;width:auto;height:auto;border-radius:0}.launcher[aria-expanded=true]{display:none}}";
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -322,8 +322,10 @@
     this.helper(helper);
     if (!this.greeted) {
       this.greeted = true;
-      var hello = state.name ? "Hi " + state.name.split(" ")[0] + ", welcome back! " + w.greeting : w.greeting;
-      this.log.appendChild(el("div", { "class": "msg greeting", text: hello }));
+      if (state.name) {
+        this.log.appendChild(el("div", { "class": "msg system", text: "Welcome back, " + state.name.split(" ")[0] + "!" }));
+      }
+      this.log.appendChild(el("div", { "class": "msg greeting", text: w.greeting }));
     }
     this.refreshMode();
   };
@@ -460,7 +462,7 @@
       this.sent(line.id, line.seq);
       return;
     }
-    if (line.author === "agent") { this.agentTyping(false); }
+    if (line.author === "agent") { this.agentTyping(false); this.helper(line.name); }
     var bubble = el("div", { "class": "msg " + line.author, "data-id": line.id || "" });
     if (line.author === "agent") { bubble.appendChild(el("span", { "class": "author", text: line.name })); }
     bubble.appendChild(linked(line.body));
@@ -493,9 +495,10 @@
   };
 
   Ui.prototype.markRead = function () {
-    if (state.open && !document.hidden && saved.lastSeq > (this.readSent || 0)) {
-      this.readSent = saved.lastSeq;
-      transport.send({ type: "read", seq: saved.lastSeq });
+    if (state.open && !document.hidden) { this.unread = 0; this.badge.hidden = true; }
+    if (state.open && !document.hidden && lastSeq > (this.readSent || 0)) {
+      this.readSent = lastSeq;
+      transport.send({ type: "read", seq: lastSeq });
     }
   };
 
@@ -520,9 +523,9 @@
     var text = el("textarea", { name: "message", rows: "4", required: "required", maxlength: "10000" });
     var button = el("button", { "class": "send", type: "submit", text: "Send message" });
     var form = el("form", { "class": "offline", novalidate: "novalidate" }, [intro,
-      el("label", {}, [document.createTextNode("Your name"), name]),
-      el("label", {}, [document.createTextNode("Your email address"), email]),
-      el("label", {}, [document.createTextNode("Your message"), text]), button]);
+      el("label", {}, [document.createTextNode("Name"), name]),
+      el("label", {}, [document.createTextNode("Email address"), email]),
+      el("label", {}, [document.createTextNode("Message"), text]), button]);
     form.addEventListener("submit", guard(function (event) {
       event.preventDefault();
       if (!email.value.trim() || !text.value.trim()) {

@@ -45,6 +45,7 @@ class ChatConsoleController {
     private final ChatFanOut fanOut;
     private final Desk desk;
     private final Roster roster;
+    private final java.util.Set<SseEmitter> streams = new java.util.concurrent.CopyOnWriteArraySet<>();
 
     ChatConsoleController(ChatAvailability availability, ChatConsole console, ChatDesk chats, ChatFanOut fanOut,
                           Desk desk, Roster roster) {
@@ -99,7 +100,9 @@ class ChatConsoleController {
         SseEmitter emitter = new SseEmitter(Duration.ofMinutes(30).toMillis());
         AutoCloseable subscription = fanOut.subscribe(ChatFanOut.conversation(conversation.id().value()),
                 json -> send(emitter, json));
+        streams.add(emitter);
         Runnable end = () -> {
+            streams.remove(emitter);
             try {
                 subscription.close();
             } catch (Exception ignored) {
@@ -112,6 +115,12 @@ class ChatConsoleController {
         send(emitter, ChatJson.event("hello"));
         console.seen(conversation);
         return emitter;
+    }
+
+    /** Ends every panel stream when the application stops, so that graceful shutdown does not wait for them. */
+    @org.springframework.context.event.EventListener(org.springframework.context.event.ContextClosedEvent.class)
+    void closeAll() {
+        streams.forEach(SseEmitter::complete);
     }
 
     @PostMapping("/chats/{number}/typing")

@@ -119,6 +119,12 @@ class VisitorFallbackController {
         return ResponseEntity.ok("[" + String.join(",", replies) + "]");
     }
 
+    /** Ends every stream when the application stops, so that graceful shutdown does not wait for open widgets. */
+    @org.springframework.context.event.EventListener(org.springframework.context.event.ContextClosedEvent.class)
+    void closeAll() {
+        streams.forEach(SseEmitter::complete);
+    }
+
     /** Keeps idle streams open through proxies and finds the ones that died without a goodbye. */
     @Scheduled(fixedDelay = 20_000)
     void heartbeat() {
