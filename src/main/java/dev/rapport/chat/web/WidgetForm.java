@@ -8,7 +8,7 @@ import java.util.UUID;
 
 /** The chat widget form as typed. */
 record WidgetForm(String name, String team, String colour, String greeting, String offlineMessage,
-                  String allowedOrigins, String nameField, String emailField, boolean officeHours) {
+                  String allowedOrigins, String nameField, String emailField, Boolean officeHours) {
 
     static WidgetForm blank() {
         return new WidgetForm("", "", "#22614f", "Hi there! How can we help you today?",
@@ -26,7 +26,7 @@ record WidgetForm(String name, String team, String colour, String greeting, Stri
     WidgetTerms terms() {
         Team.TeamId teamId = team == null || team.isBlank() ? null : new Team.TeamId(UUID.fromString(team));
         return new WidgetTerms(name, teamId, colour, greeting, offlineMessage, allowedOrigins, field(nameField),
-                field(emailField), officeHours);
+                field(emailField), Boolean.TRUE.equals(officeHours));
     }
 
     private static ChatWidget.Field field(String value) {
