@@ -463,10 +463,13 @@ document.addEventListener("click", function (event) {
     if (header && token && header.content) { headers[header.content] = token.content; }
     return headers;
   }
+  var current = null;
   function start(panel) {
     if (panel.getAttribute("data-started")) { return; }
     panel.setAttribute("data-started", "true");
+    if (current) { current.close(); }
     var source = new EventSource(panel.getAttribute("data-live"));
+    current = source;
     var connection = panel.querySelector("[data-chat-connection]");
     var typing = panel.querySelector("[data-chat-typing]");
     var read = panel.querySelector("[data-chat-read]");

@@ -289,4 +289,36 @@ class ChatBrowserTests {
         assertThat(cut.locator("#rapport-chat")).hasCount(0);
         assertThat(errors).isEmpty();
     }
+
+    @Test
+    void anAdminSetsUpAWidgetAndItsSnippetBringsTheChatToTheShop() {
+        Page admin = pages.signedIn(TestBusiness.ADMIN_EMAIL);
+        admin.navigate(pages.url("/admin/chat"));
+        admin.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Toy shop website");
+        admin.getByLabel("Websites allowed to show it").fill("https://toys.example/shop");
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create widget")).click();
+        assertThat(admin.locator("#widget-error")).containsText("no path");
+        Browsers.screenshot(admin, "chat-admin-list");
+        admin.getByLabel("Websites allowed to show it").fill(shopOrigin());
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create widget")).click();
+        assertThat(admin.locator("h1")).hasText("Toy shop website");
+        String snippet = admin.locator("#snippet").textContent();
+        assertThat(snippet).startsWith("<script async src=\"" + pages.url("/chat/widget.js") + "\"");
+        Browsers.screenshot(admin, "chat-admin-widget");
+
+        String key = snippet.replaceAll(".*data-rapport-chat=\"([^\"]+)\".*", "$1");
+        ChatWidget widget = widgets.all().stream().filter(w -> w.publicKey().equals(key)).findFirst().orElseThrow();
+        Page visitor = visitorPage(1280, 860);
+        visitor.navigate(shopPage("/from-admin", "http://localhost:" + port, widget, ""));
+        visitor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Chat with us")).click();
+        assertThat(visitor.locator("#rapport-chat-panel")).containsText("Hi there! How can we help you today?");
+
+        Page agent = pages.signedIn(TestBusiness.agentWithPassword(roster, passwords, Role.AGENT));
+        agent.navigate(pages.url("/chats"));
+        Browsers.screenshot(agent, "chat-console");
+        agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Go online")).click();
+        assertThat(agent.locator(".chat-availability")).containsText("Online for chat");
+        agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Go away")).click();
+        assertThat(agent.locator(".chat-availability")).containsText("Away");
+    }
 }
