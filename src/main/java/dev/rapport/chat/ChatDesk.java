@@ -63,6 +63,12 @@ public class ChatDesk {
     private final Roster roster;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    /**
+     * Starting a conversation holds two database connections at once (the customers module recognises the customer
+     * in a transaction of its own), so many chats starting together could take the whole pool and wait for each other.
+     * At most {@code rapport.chat.concurrent-starts} start at a time; messages in open chats are not limited.
+     */
+    private final java.util.concurrent.Semaphore starting;
 
     ChatDesk(Desk desk, Visitors visitors, ChatLines lines, ChatAvailability availability, ChatFanOut fanOut,
              VisitorLimiter limiter, ChatSettings settings, BusinessCalendar calendar, Outbox outbox, Roster roster,
@@ -79,6 +85,7 @@ public class ChatDesk {
         this.roster = roster;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.starting = new java.util.concurrent.Semaphore(settings.concurrentStarts());
     }
 
     /**
@@ -150,10 +157,19 @@ public class ChatDesk {
         if (!limiter.allowsMessage(visitorId)) {
             throw new ChatRefused("too-fast", "You are writing faster than we can read. Please wait a moment.");
         }
+        boolean starts = visitors.find(visitorId).flatMap(Visitor::currentConversation)
+                .flatMap(id -> desk.find(new Conversation.ConversationId(id))).filter(Conversation::isOpen).isEmpty();
+        if (starts) {
+            starting.acquireUninterruptibly();
+        }
         try {
             return transactions.execute(status -> store(widget, visitorId, clientId, text.strip(), name, email));
         } catch (DuplicateKeyException resentMeanwhile) {
             return new Said(lines.byClientId(visitorId, clientId).orElseThrow(), true);
+        } finally {
+            if (starts) {
+                starting.release();
+            }
         }
     }
 
@@ -299,6 +315,11 @@ public class ChatDesk {
 
     public Optional<Visitor> visitor(UUID id) {
         return visitors.find(id);
+    }
+
+    /** The reference number of the conversation a line is in, which the visitor may quote. */
+    public long numberOf(ChatLine line) {
+        return desk.find(new Conversation.ConversationId(line.conversation())).map(Conversation::number).orElse(0L);
     }
 
     /** The visitor a widget's token belongs to. */

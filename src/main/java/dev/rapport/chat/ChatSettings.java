@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param solveAfter              and is solved, with the closing message, after being quiet this much longer
  * @param closingMessage          what the visitor reads when a quiet chat is solved
  * @param quietCheckInterval      how often quiet chats are looked for
+ * @param concurrentStarts        chats that may start a conversation at the same moment; keep it under half the
+ *                                database pool (starting one holds two connections)
  */
 @ConfigurationProperties("rapport.chat")
 public record ChatSettings(@DefaultValue("2000") int maxMessageLength,
@@ -24,5 +26,6 @@ public record ChatSettings(@DefaultValue("2000") int maxMessageLength,
                            @DefaultValue("20m") Duration solveAfter,
                            @DefaultValue("It looks like we have covered everything for now, so I am closing this chat. "
                                    + "Write again any time; we will be glad to help.") String closingMessage,
-                           @DefaultValue("30s") Duration quietCheckInterval) {
+                           @DefaultValue("30s") Duration quietCheckInterval,
+                           @DefaultValue("4") int concurrentStarts) {
 }

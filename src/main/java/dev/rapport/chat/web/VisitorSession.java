@@ -98,7 +98,7 @@ final class VisitorSession {
                             text(message, "name"), text(message, "email"));
                     visitor = chats.visitor(visitor.id()).orElse(visitor);
                     reply.accept(ChatJson.event("ack", "id", id, "seq", said.line().seq(),
-                            "duplicate", said.duplicate()));
+                            "duplicate", said.duplicate(), "number", chats.numberOf(said.line())));
                 }
                 case "typing" -> chats.typing(current(), Boolean.TRUE.equals(message.get("on")));
                 case "read" -> chats.read(current(), number(message, "seq"));
