@@ -89,6 +89,7 @@
       }).join(" · ");
     });
     source.addEventListener("customer-wrote", function () {
+      if (root.querySelector("[data-chat-live]") || document.querySelector("[data-chat-live]")) { return; }
       if (composer && composer.value.trim()) {
         document.getElementById("customer-wrote").hidden = false;
       } else {
@@ -450,3 +451,92 @@ document.addEventListener("click", function (event) {
   body.focus();
   body.setSelectionRange(body.value.length, body.value.length);
 });
+
+// Live chat (the chat module): the panel beside a chat conversation shows the visitor typing, the page they are on and
+// what they have read, adds their messages to the thread as they arrive, and tells them when the agent is typing.
+(function () {
+  "use strict";
+  function csrf() {
+    var header = document.querySelector('meta[name="csrf-header"]');
+    var token = document.querySelector('meta[name="csrf-token"]');
+    var headers = {};
+    if (header && token && header.content) { headers[header.content] = token.content; }
+    return headers;
+  }
+  var current = null;
+  function start(panel) {
+    if (panel.getAttribute("data-started")) { return; }
+    panel.setAttribute("data-started", "true");
+    if (current) { current.close(); }
+    var source = new EventSource(panel.getAttribute("data-live"));
+    current = source;
+    var connection = panel.querySelector("[data-chat-connection]");
+    var typing = panel.querySelector("[data-chat-typing]");
+    var read = panel.querySelector("[data-chat-read]");
+    var page = panel.querySelector("[data-chat-page]");
+    var thread = document.querySelector(".thread .entries");
+    var shown = {};
+    var typingTimer = null;
+    source.onmessage = function (message) {
+      var event = JSON.parse(message.data);
+      if (event.type === "hello") { connection.textContent = "live"; connection.className = "chat-connection live"; }
+      if (event.type === "typing") {
+        typing.hidden = !event.on;
+        clearTimeout(typingTimer);
+        if (event.on) { typingTimer = setTimeout(function () { typing.hidden = true; }, 8000); }
+      }
+      if (event.type === "connected") {
+        connection.textContent = event.on ? "visitor here" : "visitor left";
+        connection.className = "chat-connection " + (event.on ? "live" : "gone");
+      }
+      if (event.type === "read") { read.hidden = false; }
+      if (event.type === "page" && page) { page.textContent = event.url; page.href = event.url; }
+      if (event.type === "line" && event.author === "visitor" && thread && !shown[event.seq]) {
+        shown[event.seq] = true;
+        typing.hidden = true;
+        read.hidden = true;
+        var item = document.createElement("li");
+        item.className = "entry message inbound chat-arrived";
+        var head = document.createElement("div");
+        head.className = "message-head";
+        var name = document.createElement("strong");
+        name.textContent = event.name;
+        var what = document.createElement("span");
+        what.className = "subtle";
+        what.textContent = "wrote just now";
+        head.appendChild(name);
+        head.appendChild(document.createTextNode(" "));
+        head.appendChild(what);
+        var body = document.createElement("div");
+        body.className = "message-body";
+        body.textContent = event.body;
+        item.appendChild(head);
+        item.appendChild(body);
+        thread.appendChild(item);
+      }
+    };
+    source.onerror = function () { connection.textContent = "reconnecting…"; connection.className = "chat-connection"; };
+    var composer = document.getElementById("body");
+    var active = false;
+    var idle = null;
+    function signal(on) {
+      if (active === on) { return; }
+      active = on;
+      fetch(panel.getAttribute("data-typing") + "?active=" + on,
+        { method: "POST", headers: csrf(), credentials: "same-origin" });
+    }
+    if (composer) {
+      composer.addEventListener("input", function () {
+        signal(composer.value.trim().length > 0);
+        clearTimeout(idle);
+        idle = setTimeout(function () { signal(false); }, 5000);
+      });
+      composer.form.addEventListener("submit", function () { signal(false); source.close(); });
+    }
+    window.addEventListener("pagehide", function () { source.close(); });
+  }
+  document.addEventListener("htmx:afterSwap", function () {
+    var panel = document.querySelector("[data-chat-live]");
+    if (panel && window.EventSource) { start(panel); }
+  });
+})();

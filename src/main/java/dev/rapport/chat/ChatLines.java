@@ -1,0 +1,62 @@
+package dev.rapport.chat;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Every line of every chat, in order. A visitor's client id is unique per visitor: the database refuses a double. */
+@Component
+class ChatLines {
+
+    private final JdbcClient jdbc;
+
+    ChatLines(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<ChatLine> byClientId(UUID visitor, String clientId) {
+        return jdbc.sql("select * from chat_line where visitor = ? and client_id = ?").param(visitor).param(clientId)
+                .query(ChatLines::map).optional();
+    }
+
+    ChatLine add(UUID visitor, UUID conversation, String clientId, UUID message, ChatLine.Author author,
+                 String authorName, String body, Instant now) {
+        jdbc.sql("""
+                        insert into chat_line (visitor, conversation, client_id, message, author, author_name, body,
+                         created_at) values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .param(visitor).param(conversation).param(clientId).param(message).param(author.name())
+                .param(authorName).param(body).param(Timestamp.from(now)).update();
+        return byClientId(visitor, clientId).orElseThrow();
+    }
+
+    /** The visitor's lines after {@code afterSeq}, oldest first, at most {@code limit} of the newest. */
+    List<ChatLine> after(UUID visitor, long afterSeq, int limit) {
+        List<ChatLine> newestFirst = jdbc.sql("select * from chat_line where visitor = ? and seq > ? order by seq desc")
+                .param(visitor).param(afterSeq).query(ChatLines::map).list().stream().limit(limit).toList();
+        return newestFirst.reversed();
+    }
+
+    List<ChatLine> ofConversation(UUID conversation) {
+        return jdbc.sql("select * from chat_line where conversation = ? order by seq").param(conversation)
+                .query(ChatLines::map).list();
+    }
+
+    Optional<ChatLine> last(UUID conversation) {
+        return jdbc.sql("select * from chat_line where conversation = ? order by seq desc").param(conversation)
+                .query(ChatLines::map).list().stream().findFirst();
+    }
+
+    private static ChatLine map(ResultSet rs, int row) throws SQLException {
+        return new ChatLine(rs.getLong("seq"), rs.getObject("visitor", UUID.class),
+                rs.getObject("conversation", UUID.class), rs.getString("client_id"),
+                ChatLine.Author.valueOf(rs.getString("author")), rs.getString("author_name"), rs.getString("body"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+}
