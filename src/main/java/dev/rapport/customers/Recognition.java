@@ -14,9 +14,10 @@ import java.util.UUID;
 
 /**
  * Recognises the customer behind each new conversation by their email address (or, for a call, the E.164 number it
- * came from), creating the customer the first time they write or call. A new customer is stored in its own
- * transaction, so two first messages from one address arriving at once end with one customer: the loser of the race
- * finds the winner's.
+ * came from), creating the customer the first time they write or call. A new customer is stored behind a savepoint of
+ * the conversation's own transaction (one connection, so any number of first messages at once never wait on each
+ * other for a second one), and two first messages from one address arriving at once end with one customer: the loser
+ * of the race rolls back to the savepoint and finds the winner's.
  */
 @Component
 class Recognition implements CustomerRecognition {
@@ -24,7 +25,7 @@ class Recognition implements CustomerRecognition {
     private final CustomerDirectory directory;
     private final Customers customers;
     private final TheirPerson theirPerson;
-    private final TransactionTemplate newTransaction;
+    private final TransactionTemplate savepoint;
     private final Clock clock;
     private final Identities identities;
 
@@ -34,8 +35,8 @@ class Recognition implements CustomerRecognition {
         this.directory = directory;
         this.customers = customers;
         this.theirPerson = theirPerson;
-        this.newTransaction = new TransactionTemplate(transactions);
-        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.clock = clock;
     }
 
@@ -85,7 +86,7 @@ class Recognition implements CustomerRecognition {
     }
 
     private Customer create(Requester requester, CustomerIdentity identity) {
-        return newTransaction.execute(status -> {
+        return savepoint.execute(status -> {
             Customer customer = Customer.create(directory.nextNumber(), requester.name(), clock.instant());
             if (identity != null) {
                 customer.addIdentity(identity, clock.instant());
