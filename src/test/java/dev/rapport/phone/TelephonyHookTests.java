@@ -51,7 +51,9 @@ import static org.awaitility.Awaitility.await;
 @RapportWebTest
 class TelephonyHookTests {
 
-    private static final AtomicInteger NUMBERS = new AtomicInteger(1000);
+    /** Numbers never repeat within a run (each test's caller is a stranger) and rarely across runs on one database. */
+    private static final AtomicInteger NUMBERS = new AtomicInteger(
+            java.util.concurrent.ThreadLocalRandom.current().nextInt(0, 90_000_000));
 
     @LocalServerPort int port;
     @Autowired BusinessProfile profile;
@@ -324,10 +326,10 @@ class TelephonyHookTests {
     }
 
     private static String uniqueNumber() {
-        return "+4915112" + String.format("%06d", NUMBERS.incrementAndGet() * 7 + (int) (Math.random() * 1000));
+        return "+49151" + String.format("%08d", NUMBERS.incrementAndGet());
     }
 
-    /** The same number as people write it: +49 151 12…. */
+    /** The same number as people write it: +49 151 …. */
     private static String spaced(String e164) {
         return e164.substring(0, 3) + " " + e164.substring(3, 6) + " " + e164.substring(6);
     }
