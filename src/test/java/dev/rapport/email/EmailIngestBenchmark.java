@@ -28,6 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * results in docs/benchmarks.md (see benchmarks/email/README.md).
  */
 @SpringBootTest(properties = {"rapport.email.poll-interval=1h", "rapport.test.benchmark=true"})
+// A benchmark, not a test: it asserts no speed and takes minutes, so the suite skips it; it runs when asked for with
+// -Demail.benchmark.messages=N (the project measures speed with committed benchmarks, never timed tests).
 @EnabledIfSystemProperty(named = "email.benchmark.messages", matches = "\\d+")
 class EmailIngestBenchmark {
 
