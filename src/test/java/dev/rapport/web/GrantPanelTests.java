@@ -4,6 +4,7 @@ import dev.rapport.agents.Passwords;
 import dev.rapport.agents.Role;
 import dev.rapport.agents.Roster;
 import dev.rapport.agents.SignedInAgent;
+import dev.rapport.agents.Team;
 import dev.rapport.authority.AuthorityLimit;
 import dev.rapport.authority.AuthorityLimits;
 import dev.rapport.business.BusinessProfile;
@@ -20,6 +21,7 @@ import dev.rapport.support.TestBusiness;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -42,6 +44,7 @@ class GrantPanelTests {
     @Autowired Desk desk;
     @Autowired Roster roster;
     @Autowired Passwords passwords;
+    @Autowired JdbcClient jdbc;
 
     private SignedInAgent maria;
     private Conversation conversation;
@@ -87,15 +90,52 @@ class GrantPanelTests {
 
     @Test
     void someoneWithoutLimitsIsOfferedToAskForApprovalStraightAway() {
-        var accounting = roster.createTeam("Accounting " + UUID.randomUUID().toString().substring(0, 6), "");
-        SignedInAgent lena = signedIn(Role.TEAMMATE);
-        lena = SignedInAgent.of(roster.update(lena.id(), lena.name(), Role.TEAMMATE, java.util.Set.of(accounting.id())));
+        jdbc.sql("delete from authority_limit where role = 'AGENT'").update();
+        SignedInAgent sam = signedIn(Role.AGENT);
+        assertThat(mvc.get().uri("/authority/conversation/" + conversation.number()).with(as(sam))).hasStatusOk()
+                .bodyText().contains("You have no discretion budget").contains("Ask for a credit, refund or exception")
+                .contains("Ask for approval").doesNotContain("Grant it");
+    }
+
+    @Test
+    void aTeammateWithoutDiscretionIsNotOfferedThePanelNorAskedToFileApprovals() {
+        Team accounting = roster.createTeam("Accounting " + UUID.randomUUID().toString().substring(0, 6), "");
+        SignedInAgent lena = teammateOf(accounting);
         Conversation theirs = desk.start(new NewConversation("Refund question", new Requester("Alex",
                 EmailAddress.of("alex-" + UUID.randomUUID() + "@example.com")), Channel.WEB_FORM, "Refund?",
                 accounting.id()));
+        assertThat(mvc.get().uri("/conversations/" + theirs.number()).with(as(lena))).hasStatusOk()
+                .bodyText().doesNotContain("/authority/conversation/" + theirs.number());
+        assertThat(mvc.get().uri("/conversations/" + theirs.number()).with(as(maria))).hasStatusOk()
+                .bodyText().contains("/authority/conversation/" + theirs.number());
         assertThat(mvc.get().uri("/authority/conversation/" + theirs.number()).with(as(lena))).hasStatusOk()
-                .bodyText().contains("You have no discretion budget").contains("Ask for a credit, refund or exception")
-                .contains("Ask for approval").doesNotContain("Grant it");
+                .bodyText().contains("agent can ask for an approval")
+                .doesNotContain("Ask for approval").doesNotContain("Grant it");
+    }
+
+    @Test
+    void aTeammateWithDiscretionGrantsWithinItAndBeyondIsToldToAskTheAgent() {
+        Team accounting = roster.createTeam("Accounting " + UUID.randomUUID().toString().substring(0, 6), "");
+        SignedInAgent lena = teammateOf(accounting);
+        limits.setForAgent(lena.id().value(), new AuthorityLimit.Terms(Money.of("20", "USD"), Money.of("40", "USD"),
+                List.of()), signedIn(Role.ADMIN));
+        Conversation theirs = desk.start(new NewConversation("Refund question", new Requester("Alex",
+                EmailAddress.of("alex-" + UUID.randomUUID() + "@example.com")), Channel.WEB_FORM, "Refund?",
+                accounting.id()));
+        assertThat(mvc.post().uri("/authority/conversation/" + theirs.number()).with(as(lena)).with(csrf())
+                .param("kind", "CREDIT").param("amount", "90.00").param("currency", "USD")
+                .param("reason", "Charged twice")).hasStatusOk().bodyText()
+                .contains("agent to request it (teammates from other departments do not make promises").doesNotContain("Ask for approval")
+                .contains("Charged twice");
+        assertThat(mvc.post().uri("/authority/conversation/" + theirs.number()).with(as(lena)).with(csrf())
+                .param("kind", "CREDIT").param("amount", "15.00").param("currency", "USD")
+                .param("reason", "Charged twice")).hasStatusOk().bodyText().contains("Granted.");
+    }
+
+    private SignedInAgent teammateOf(Team team) {
+        SignedInAgent teammate = signedIn(Role.TEAMMATE);
+        return SignedInAgent.of(roster.update(teammate.id(), teammate.name(), Role.TEAMMATE,
+                java.util.Set.of(team.id())));
     }
 
     private SignedInAgent signedIn(Role role) {

@@ -45,6 +45,8 @@ import java.util.UUID;
 class GrantPanelController {
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+    private static final String TEAMMATES_DO_NOT_ASK = "That needs an approval; ask the conversation's agent to request"
+            + " it (teammates from other departments do not make promises to customers).";
 
     private final Desk desk;
     private final Grants grants;
@@ -87,8 +89,12 @@ class GrantPanelController {
         } catch (GrantRejected rejected) {
             errors.put(rejected.field(), rejected.getMessage());
         } catch (NeedsApproval beyond) {
-            errors.put("form", beyond.getMessage());
-            model.addAttribute("needsApproval", true);
+            if (mayAskForApproval(me)) {
+                errors.put("form", beyond.getMessage());
+                model.addAttribute("needsApproval", true);
+            } else {
+                errors.put("form", beyond.getMessage().replace("That needs an approval.", TEAMMATES_DO_NOT_ASK));
+            }
         }
         return panel(conversation, me, form, errors, model);
     }
@@ -171,9 +177,10 @@ class GrantPanelController {
         model.addAttribute("errors", errors);
         model.addAttribute("unlimited", discretion.unlimited());
         model.addAttribute("limit", discretion.terms().orElse(null));
-        if (!discretion.unlimited() && discretion.terms().isEmpty()) {
+        if (!discretion.unlimited() && discretion.terms().isEmpty() && mayAskForApproval(me)) {
             model.addAttribute("needsApproval", true);
         }
+        model.addAttribute("mayAsk", mayAskForApproval(me));
         model.addAttribute("left", grants.remainingThisMonth(me).orElse(null));
         model.addAttribute("exceptions", discretion.terms().map(terms -> terms.exceptions()).orElse(List.of()));
         model.addAttribute("currency", discretion.terms().map(terms -> terms.perCase().currencyCode())
@@ -191,5 +198,10 @@ class GrantPanelController {
                 .filter(request -> lastReply.isBefore(request.filedAt()))
                 .map(request -> new Telling(request, approvals.sentenceFor(request))).toList());
         return "authority/conversation :: panel";
+    }
+
+    /** Teammates from other departments approve and pay, but do not ask: they make no promises to customers. */
+    private static boolean mayAskForApproval(SignedInAgent me) {
+        return me.role() != dev.rapport.agents.Role.TEAMMATE;
     }
 }
