@@ -1,10 +1,10 @@
 package dev.rapport.phone.web;
 
+import dev.rapport.shared.web.MachineEndpoints;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -18,13 +18,6 @@ class TelephonyHookSecurity {
     @Bean
     @Order(0)
     SecurityFilterChain telephonyHook(HttpSecurity http) throws Exception {
-        http.securityMatcher("/api/v1/telephony/*/events")
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
-                .requestCache(cache -> cache.disable())
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
-        return http.build();
+        return MachineEndpoints.openToMachines(http, "/api/v1/telephony/*/events");
     }
 }
