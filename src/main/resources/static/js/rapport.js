@@ -540,3 +540,33 @@ document.addEventListener("click", function (event) {
     if (panel && window.EventSource) { start(panel); }
   });
 })();
+
+// The composer's files: a file over the limits is refused as soon as it is chosen, so the agent never uploads
+// something the server will refuse and the draft stays where it is. The server checks again.
+document.addEventListener("change", function (event) {
+  var input = event.target;
+  if (input.id !== "composer-files") { return; }
+  var error = document.getElementById("composer-files-error");
+  var maxBytes = Number(input.getAttribute("data-max-bytes"));
+  var maxFiles = Number(input.getAttribute("data-max-files"));
+  var maxTotal = Number(input.getAttribute("data-max-total-bytes"));
+  var files = Array.prototype.slice.call(input.files || []);
+  var megabytes = function (bytes) { return (bytes / (1024 * 1024)).toFixed(1); };
+  var problem = null;
+  var total = files.reduce(function (sum, file) { return sum + file.size; }, 0);
+  var tooLarge = files.filter(function (file) { return file.size > maxBytes; })[0];
+  if (files.length > maxFiles) {
+    problem = "You chose " + files.length + " files; one message can carry at most " + maxFiles + ".";
+  } else if (tooLarge) {
+    problem = tooLarge.name + " is " + megabytes(tooLarge.size) + " MB; files can be at most "
+      + Math.floor(maxBytes / (1024 * 1024)) + " MB.";
+  } else if (files.length > 1 && total > maxTotal) {
+    problem = "These files add up to " + megabytes(total) + " MB; one message can carry at most "
+      + Math.floor(maxTotal / (1024 * 1024)) + " MB.";
+  }
+  if (error) {
+    error.textContent = problem || "";
+    error.hidden = !problem;
+  }
+  if (problem) { input.value = ""; }
+});

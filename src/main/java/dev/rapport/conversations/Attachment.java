@@ -61,6 +61,10 @@ public class Attachment {
         return storageKey;
     }
 
+    public Instant createdAt() {
+        return createdAt;
+    }
+
     public String sizeLabel() {
         if (sizeBytes < 1024) {
             return sizeBytes + " B";

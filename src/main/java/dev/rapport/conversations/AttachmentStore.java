@@ -34,7 +34,7 @@ public class AttachmentStore {
     /** Why this file cannot be attached, or empty when it can. */
     public Optional<String> problemWith(NewAttachment file) {
         if (file.size() > settings.maxSize().toBytes()) {
-            return Optional.of(file.fileName() + " is " + (file.size() / (1024 * 1024)) + " MB; files can be at most "
+            return Optional.of(safeName(file.fileName()) + " is " + megabytes(file.size()) + " MB; files can be at most "
                     + settings.maxSize().toMegabytes() + " MB.");
         }
         String extension = extension(file.fileName());
@@ -46,6 +46,24 @@ public class AttachmentStore {
             return Optional.of(file.fileName() + " is empty.");
         }
         return Optional.empty();
+    }
+
+    /** Why these files cannot go together on one message (count, total size, or one of them), or empty. */
+    public Optional<String> problemWith(List<NewAttachment> files) {
+        if (files.size() > settings.maxPerMessage()) {
+            return Optional.of("You chose " + files.size() + " files; one message can carry at most "
+                    + settings.maxPerMessage() + ".");
+        }
+        long total = files.stream().mapToLong(NewAttachment::size).sum();
+        if (files.size() > 1 && total > settings.maxTotalSize().toBytes()) {
+            return Optional.of("These files add up to " + megabytes(total) + " MB; one message can carry at most "
+                    + settings.maxTotalSize().toMegabytes() + " MB.");
+        }
+        return files.stream().map(this::problemWith).flatMap(Optional::stream).findFirst();
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0));
     }
 
     String store(NewAttachment file) {

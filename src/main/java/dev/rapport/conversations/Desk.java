@@ -169,7 +169,18 @@ public class Desk {
      */
     public Message reply(Conversation.ConversationId id, SignedInAgent agent, String body, Status next,
                          Long expectedVersion, Map<String, String> form) {
+        return reply(id, agent, body, next, expectedVersion, form, List.of());
+    }
+
+    /**
+     * Sends a reply carrying files; the channel sends them with it (by email as attachments).
+     *
+     * @throws IllegalArgumentException naming the file or limit that stops it, before anything is stored or sent
+     */
+    public Message reply(Conversation.ConversationId id, SignedInAgent agent, String body, Status next,
+                         Long expectedVersion, Map<String, String> form, List<NewAttachment> files) {
         requireCanWriteToCustomers(agent);
+        requireAttachable(files);
         Instant now = clock.instant();
         Conversation conversation = requireFresh(id, expectedVersion, agent);
         String text = amended(conversation, agent, true, body == null ? "" : body, form);
@@ -181,6 +192,7 @@ public class Desk {
         }
         conversations.save(conversation);
         Message reply = messages.save(Message.reply(id, agent.id(), agent.name(), text, conversation.channel(), now));
+        attach(reply, files, now);
         addOns.orderedStream().forEach(addOn -> addOn.posted(conversation, reply, agent, form));
         if (before != conversation.status()) {
             timeline.record(id, "status", Actor.of(agent), "set status to " + conversation.status().label(), now);
@@ -214,10 +226,22 @@ public class Desk {
 
     /** Adds an internal note with what the composer's add-ons contributed; an add-on's failure adds nothing. */
     public Message note(Conversation.ConversationId id, SignedInAgent agent, String body, Map<String, String> form) {
+        return note(id, agent, body, form, List.of());
+    }
+
+    /**
+     * Adds an internal note carrying files, for agents only.
+     *
+     * @throws IllegalArgumentException naming the file or limit that stops it, before anything is stored
+     */
+    public Message note(Conversation.ConversationId id, SignedInAgent agent, String body, Map<String, String> form,
+                        List<NewAttachment> files) {
         Instant now = clock.instant();
         Conversation conversation = requireVisible(id, agent);
+        requireAttachable(files);
         String text = amended(conversation, agent, false, body == null ? "" : body, form);
         Message note = messages.save(Message.note(id, agent.id(), agent.name(), text, now));
+        attach(note, files, now);
         addOns.orderedStream().forEach(addOn -> addOn.posted(conversation, note, agent, form));
         conversation.touched(now);
         conversations.save(conversation);
@@ -543,6 +567,20 @@ public class Desk {
                 .collect(java.util.stream.Collectors.groupingBy(Attachment::message));
     }
 
+    /** The files a message carries, for the channel that sends it; in the order they were attached. */
+    @Transactional(readOnly = true)
+    public List<Attachment> attachmentsOf(Message.MessageId message) {
+        return attachments.findByMessageIn(List.of(message.value())).stream()
+                .sorted(java.util.Comparator.comparing(Attachment::createdAt).thenComparing(Attachment::fileName))
+                .toList();
+    }
+
+    /** An attachment by id, for a channel sending the message it belongs to (agents use {@link #attachment}). */
+    @Transactional(readOnly = true)
+    public Optional<Attachment> findAttachment(java.util.UUID id) {
+        return attachments.findById(id);
+    }
+
     /** An attachment, if the agent may see the conversation it belongs to. */
     @Transactional(readOnly = true)
     public Attachment attachment(java.util.UUID id, SignedInAgent agent) {
@@ -664,6 +702,20 @@ public class Desk {
 
     /** Fragment addresses other modules add to the conversation page. */
     public record Panels(List<String> composer, List<String> sidebar) {
+    }
+
+    /** Refuses files an agent may not send: too many, too large together, or one that cannot be attached. */
+    private void requireAttachable(List<NewAttachment> files) {
+        attachmentStore.problemWith(files).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
+    }
+
+    private void attach(Message message, List<NewAttachment> files, Instant now) {
+        for (NewAttachment file : files) {
+            attachments.save(Attachment.of(message.id(), AttachmentStore.safeName(file.fileName()),
+                    ContentTypes.of(file), file.size(), attachmentStore.store(file), now));
+        }
     }
 
     private static String requireText(String body) {

@@ -24,7 +24,8 @@ import java.util.UUID;
 /**
  * Delivers agents' replies on email conversations through the outbox, from the conversation's mailbox with the
  * agent's name, to the customer with everyone copied kept, threaded (Message-ID from the mailbox's domain,
- * In-Reply-To, References, Thread-Index, the [#1042] token), as text and HTML; and reports queued, sent, failed
+ * In-Reply-To, References, Thread-Index, the [#1042] token), as text and HTML with the reply's files attached
+ * (by reference: {@link ConversationFiles}); and reports queued, sent, failed
  * (bounces included) back to the conversation. The web form's delivery leaves email conversations to this one.
  */
 @Component
@@ -83,7 +84,8 @@ public class EmailDelivery {
                 + conversation.subject() + " " + token;
         outbox.queue(new MailToSend(customer, conversation.requester().name(), subject, text, PREFIX + reply.id(),
                 mailbox.map(Mailbox::address).orElse(null), reply.authorName(), copies, html(reply.body(), signature),
-                messageId, headers, mailbox.filter(Mailbox::sends).map(m -> m.id().toString()).orElse(null)));
+                messageId, headers, mailbox.filter(Mailbox::sends).map(m -> m.id().toString()).orElse(null))
+                .withAttachments(ConversationFiles.of(desk.attachmentsOf(reply.id()))));
         threads.remember(messageId, conversationId, true);
     }
 

@@ -1,7 +1,12 @@
 package dev.rapport.mail;
 
+import jakarta.activation.DataHandler;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.ByteArrayDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -12,8 +17,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -33,11 +41,13 @@ class MailDispatcher {
     private final Clock clock;
     private final AtomicBoolean warnedNoSmtp = new AtomicBoolean();
     private final ObjectProvider<SmtpRoutes> routes;
+    private final ObjectProvider<MailAttachments> files;
 
     MailDispatcher(OutboundMails mails, ObjectProvider<JavaMailSender> sender, MailSettings settings,
                    ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock,
-                   ObjectProvider<SmtpRoutes> routes) {
+                   ObjectProvider<SmtpRoutes> routes, ObjectProvider<MailAttachments> files) {
         this.routes = routes;
+        this.files = files;
         this.mails = mails;
         this.sender = sender;
         this.settings = settings;
@@ -69,15 +79,43 @@ class MailDispatcher {
                 .findFirst();
     }
 
+    /**
+     * A file as a MIME part, always base64 so it arrives byte for byte (a text file sent quoted-printable would have
+     * its line endings changed); a non-ASCII name goes out RFC 2231 encoded ({@code filename*=UTF-8''...}).
+     */
+    private MimeBodyPart attachment(OutboundMailFile file) throws IOException, MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setDataHandler(new DataHandler(new ByteArrayDataSource(read(file), file.contentType())));
+        part.setDisposition(Part.ATTACHMENT);
+        part.setFileName(file.fileName());
+        part.setHeader("Content-Transfer-Encoding", "base64");
+        return part;
+    }
+
+    /** The file's bytes now, from whichever module keeps it; a missing file fails this attempt, not the mail. */
+    private byte[] read(OutboundMailFile file) throws IOException {
+        for (MailAttachments source : files.orderedStream().toList()) {
+            Optional<InputStream> content = source.open(file.source());
+            if (content.isPresent()) {
+                try (InputStream in = content.get()) {
+                    return in.readAllBytes();
+                }
+            }
+        }
+        throw new IOException("The attachment " + file.fileName() + " is no longer available.");
+    }
+
     private void send(JavaMailSender smtp, OutboundMail mail) {
         if (mail.status() != OutboundMail.Status.QUEUED) {
             return;
         }
         try {
             MimeMessage message = smtp.createMimeMessage();
-            MimeMessageHelper helper = mail.htmlBody() == null
+            MimeMessageHelper helper = mail.htmlBody() == null && mail.files().isEmpty()
                     ? new MimeMessageHelper(message, StandardCharsets.UTF_8.name())
-                    : new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
+                    : new MimeMessageHelper(message, mail.files().isEmpty()
+                    ? MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED : MimeMessageHelper.MULTIPART_MODE_MIXED,
+                    StandardCharsets.UTF_8.name());
             helper.setFrom(new InternetAddress(mail.fromAddress() == null ? settings.from() : mail.fromAddress(),
                     mail.fromName() == null ? settings.fromName() : mail.fromName(), StandardCharsets.UTF_8.name()));
             helper.setTo(mail.recipientName() == null ? new InternetAddress(mail.recipient())
@@ -90,6 +128,9 @@ class MailDispatcher {
                 helper.setText(mail.body(), false);
             } else {
                 helper.setText(mail.body(), mail.htmlBody());
+            }
+            for (OutboundMailFile file : mail.files()) {
+                helper.getRootMimeMultipart().addBodyPart(attachment(file));
             }
             for (var header : mail.headerMap().entrySet()) {
                 message.setHeader(header.getKey(), header.getValue());

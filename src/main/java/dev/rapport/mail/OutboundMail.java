@@ -4,6 +4,7 @@ import dev.rapport.shared.EmailAddress;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.MappedCollection;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -38,13 +39,15 @@ class OutboundMail {
     private final String messageId;
     private final String headers;
     private final String route;
+    @MappedCollection
+    private final List<OutboundMailFile> files;
     private @Version Long version;
 
     @PersistenceCreator
     OutboundMail(UUID id, String recipient, String recipientName, String subject, String body, String reference,
                  Status status, int attempts, Instant nextAttemptAt, String lastError, Instant createdAt,
                  Instant sentAt, String fromAddress, String fromName, String cc, String htmlBody, String messageId,
-                 String headers, String route, Long version) {
+                 String headers, String route, List<OutboundMailFile> files, Long version) {
         this.id = id;
         this.recipient = recipient;
         this.recipientName = recipientName;
@@ -64,6 +67,7 @@ class OutboundMail {
         this.messageId = messageId;
         this.headers = headers;
         this.route = route;
+        this.files = files == null ? List.of() : List.copyOf(files);
         this.version = version;
     }
 
@@ -75,7 +79,8 @@ class OutboundMail {
                 .collect(Collectors.joining("\n"));
         return new OutboundMail(UUID.randomUUID(), mail.to().value(), mail.toName(), mail.subject(), mail.body(),
                 mail.reference(), Status.QUEUED, 0, now, null, now, null, mail.fromAddress(), mail.fromName(), cc,
-                mail.htmlBody(), mail.messageId(), headers, mail.route(), null);
+                mail.htmlBody(), mail.messageId(), headers, mail.route(),
+                mail.attachments().stream().map(OutboundMailFile::of).toList(), null);
     }
 
     void sent(Instant now) {
@@ -135,6 +140,7 @@ class OutboundMail {
     String htmlBody() { return htmlBody; }
     String messageId() { return messageId; }
     String route() { return route; }
+    List<OutboundMailFile> files() { return files; }
 
     List<String> ccList() {
         return cc == null || cc.isBlank() ? List.of() : Arrays.asList(cc.split(","));

@@ -5,6 +5,7 @@ import dev.rapport.conversations.Conversation;
 import dev.rapport.conversations.Desk;
 import dev.rapport.conversations.Message;
 import dev.rapport.conversations.ReplyPosted;
+import dev.rapport.email.ConversationFiles;
 import dev.rapport.mail.MailFailed;
 import dev.rapport.mail.MailSent;
 import dev.rapport.mail.MailToSend;
@@ -17,7 +18,8 @@ import java.util.UUID;
 /**
  * Delivers agents' replies by email (through the outbox) and reports the outcome back to the conversation: for
  * web-form conversations, and for now also for conversations started by phone, at the counter, by API or by email,
- * as long as no channel of their own delivers them. Email conversations are the email channel's to deliver (from
+ * as long as no channel of their own delivers them. The reply's files go with it (opened by the email channel's
+ * {@link ConversationFiles} when the outbox sends). Email conversations are the email channel's to deliver (from
  * their mailbox, threaded); the chat channel will take over chat conversations.
  */
 @Component
@@ -46,7 +48,7 @@ class ReplyDelivery {
         }
         outbox.queue(new MailToSend(conversation.requester().email(), conversation.requester().name(),
                 "Re: " + conversation.subject() + " [#" + conversation.number() + "]", reply.body(),
-                PREFIX + reply.id()));
+                PREFIX + reply.id()).withAttachments(ConversationFiles.of(desk.attachmentsOf(reply.id()))));
     }
 
     @ApplicationModuleListener

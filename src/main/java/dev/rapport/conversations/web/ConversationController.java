@@ -8,10 +8,12 @@ import dev.rapport.agents.Team;
 import dev.rapport.business.Business;
 import dev.rapport.business.BusinessProfile;
 import dev.rapport.conversations.Activity;
+import dev.rapport.conversations.AttachmentSettings;
 import dev.rapport.conversations.Conversation;
 import dev.rapport.conversations.ConversationUpdate;
 import dev.rapport.conversations.Desk;
 import dev.rapport.conversations.Message;
+import dev.rapport.conversations.NewAttachment;
 import dev.rapport.conversations.Priority;
 import dev.rapport.conversations.Status;
 import dev.rapport.shared.web.Durations;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.Clock;
@@ -51,9 +54,12 @@ class ConversationController {
     private final Roster roster;
     private final Clock clock;
     private final BusinessProfile business;
+    private final AttachmentSettings attachmentLimits;
 
-    ConversationController(Desk desk, Roster roster, Clock clock, BusinessProfile business) {
+    ConversationController(Desk desk, Roster roster, Clock clock, BusinessProfile business,
+                           AttachmentSettings attachmentLimits) {
         this.business = business;
+        this.attachmentLimits = attachmentLimits;
         this.desk = desk;
         this.roster = roster;
         this.clock = clock;
@@ -74,19 +80,25 @@ class ConversationController {
     @PostMapping("/conversations/{number}/messages")
     String post(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me,
                 @RequestParam(defaultValue = "reply") String type, @RequestParam(defaultValue = "") String body,
-                @RequestParam(required = false) Status then, @RequestParam Map<String, String> form, Model model,
+                @RequestParam(required = false) Status then, @RequestParam Map<String, String> form,
+                @RequestParam(name = "files", required = false) List<MultipartFile> uploads, Model model,
                 RedirectAttributes flash) {
         Conversation conversation = desk.visibleTo(number, me);
+        List<NewAttachment> files = uploads == null ? List.of() : uploads.stream().filter(file -> !file.isEmpty()
+                || (file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank()))
+                .map(file -> new NewAttachment(file.getOriginalFilename(), file.getContentType(), file.getSize(),
+                        file::getInputStream)).toList();
         try {
             if ("note".equals(type)) {
-                desk.note(conversation.id(), me, body, form);
+                desk.note(conversation.id(), me, body, form, files);
                 flash.addFlashAttribute("notice", "Note added.");
             } else {
-                desk.reply(conversation.id(), me, body, then, null, form);
+                desk.reply(conversation.id(), me, body, then, null, form, files);
                 flash.addFlashAttribute("notice", "Reply sent to " + conversation.requester().name() + ".");
             }
         } catch (IllegalArgumentException | Desk.NotAllowed e) {
-            model.addAttribute("composerError", e.getMessage());
+            model.addAttribute("composerError", e.getMessage()
+                    + (files.isEmpty() ? "" : " Your text is kept; choose the files to attach again."));
             model.addAttribute("draft", body);
             model.addAttribute("draftType", type);
             fill(conversation, me, model);
@@ -241,6 +253,7 @@ class ConversationController {
     private void fill(Conversation conversation, SignedInAgent me, Model model) {
         Desk.Panels panels = desk.panels(conversation, me);
         model.addAttribute("composerPanels", panels.composer());
+        model.addAttribute("attachmentLimits", attachmentLimits);
         model.addAttribute("sidebarPanels", panels.sidebar());
         model.addAttribute("openWhenSolving", desk.openWhenSolving(conversation, me));
         model.addAttribute("greetingName", desk.greetingName(conversation).orElse(null));
