@@ -228,6 +228,12 @@
     ".offline label{font-size:13px;font-weight:600;color:#3b4356;display:flex;flex-direction:column;gap:4px}" +
     ".foot{display:flex;justify-content:space-between;padding:0 14px 10px;background:#fff;font-size:12px;color:#7b8294}" +
     ".link{background:none;border:0;color:#4a5368;text-decoration:underline;cursor:pointer;padding:0;font-size:12px}" +
+    ".attach{background:transparent;border:0;border-radius:10px;padding:8px;cursor:pointer;color:#4a5368;display:flex}.attach:hover{background:#eef0f5}" +
+    ".attach svg{width:22px;height:22px;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round;stroke-linejoin:round}" +
+    ".files{display:flex;flex-direction:column;gap:6px;margin-top:4px}.files:first-child{margin-top:0}" +
+    ".thumb{display:block;max-width:100%;max-height:220px;border-radius:10px;background:#fff}" +
+    ".file{display:flex;gap:8px;align-items:center;padding:8px 10px;border-radius:10px;background:rgba(255,255,255,.16);border:1px solid rgba(127,127,127,.3);color:inherit;text-decoration:none;cursor:pointer}" +
+    ".file b{font-weight:600;overflow-wrap:anywhere}.file i{font-style:normal;opacity:.8;font-size:12px;white-space:nowrap}" +
     ".sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}" +
     "@media (max-width:480px){:host{right:12px;bottom:12px}.panel{position:fixed;inset:0;width:auto;height:auto;border-radius:0}.launcher[aria-expanded=true]{display:none}}";
 
@@ -255,6 +261,7 @@
   }
 
   var ICON_CHAT = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 5h16v11H9l-5 4z"/></svg>';
+  var ICON_CLIP = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M21 11.5l-8.5 8.5a5 5 0 0 1-7-7L14 4.5a3.5 3.5 0 0 1 5 5L10.5 18a2 2 0 0 1-3-3L15 7.5"/></svg>';
   var ICON_CLOSE = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18"/></svg>';
 
   function Ui() {
@@ -290,7 +297,11 @@
     self.prechat = el("div", { "class": "prechat" }, [self.nameInput, self.emailInput]);
     self.input = el("textarea", { rows: "1", maxlength: "2000", placeholder: "Write a message…", "aria-label": "Your message" });
     self.sendButton = el("button", { "class": "send", type: "submit", text: "Send" });
-    self.composer = el("form", { "class": "composer" }, [self.input, self.sendButton]);
+    self.attach = el("button", { "class": "attach", type: "button", "aria-label": "Attach a picture or file",
+      title: "Attach a picture or file" });
+    self.attach.innerHTML = ICON_CLIP;
+    self.fileInput = el("input", { type: "file", tabindex: "-1", "aria-hidden": "true", hidden: "hidden" });
+    self.composer = el("form", { "class": "composer" }, [self.attach, self.fileInput, self.input, self.sendButton]);
     self.transcript = el("button", { "class": "link", type: "button", text: "Email me this chat" });
     self.foot = el("div", { "class": "foot" }, [el("span", { text: "" }), self.transcript]);
     self.offline = self.offlineForm();
@@ -313,6 +324,12 @@
     self.input.addEventListener("input", guard(function () { self.autosize(); self.typed(); }));
     self.composer.addEventListener("submit", guard(function (event) { event.preventDefault(); self.submit(); }));
     self.transcript.addEventListener("click", guard(function () { self.askTranscript(); }));
+    self.attach.addEventListener("click", guard(function () { self.fileInput.click(); }));
+    self.fileInput.addEventListener("change", guard(function () {
+      var file = self.fileInput.files && self.fileInput.files[0];
+      self.fileInput.value = "";
+      if (file) { self.sendFile(file); }
+    }));
     document.addEventListener("visibilitychange", guard(function () { self.markRead(); }));
   }
 
@@ -332,6 +349,7 @@
 
   Ui.prototype.refreshMode = function () {
     var w = state.widget;
+    this.fileInput.setAttribute("accept", (w.fileTypes || []).map(function (t) { return "." + t; }).join(","));
     var offline = !state.online && !state.chatting;
     this.offline.hidden = !offline;
     this.log.hidden = offline;
@@ -402,14 +420,7 @@
     var text = this.input.value.trim();
     if (!text) { return; }
     var message = { type: "say", id: newId(), text: text };
-    if (!this.prechat.hidden) {
-      message.name = this.nameInput.value.trim();
-      message.email = this.emailInput.value.trim();
-      if (state.widget.nameField === "required" && !message.name) { this.notice("Please tell us your name first."); this.nameInput.focus(); return; }
-      if (state.widget.emailField === "required" && !message.email) { this.notice("Please tell us your email address first."); this.emailInput.focus(); return; }
-      if (message.name) { state.name = message.name; }
-      if (message.email) { state.email = message.email; }
-    }
+    if (!this.prechatInto(message)) { return; }
     this.notice("");
     this.input.value = "";
     this.autosize();
@@ -419,6 +430,118 @@
     this.pendingLine(message);
     transport.send(message);
   };
+
+  /** The pre-chat fields into a message; false (with the reason shown) when a required one is empty. */
+  Ui.prototype.prechatInto = function (message) {
+    if (this.prechat.hidden) { return true; }
+    message.name = this.nameInput.value.trim();
+    message.email = this.emailInput.value.trim();
+    if (state.widget.nameField === "required" && !message.name) { this.notice("Please tell us your name first."); this.nameInput.focus(); return false; }
+    if (state.widget.emailField === "required" && !message.email) { this.notice("Please tell us your email address first."); this.emailInput.focus(); return false; }
+    if (message.name) { state.name = message.name; }
+    if (message.email) { state.email = message.email; }
+    return true;
+  };
+
+  /** Sends a picture or file at once, checked here first; a refusal is shown and the draft stays as it was. */
+  Ui.prototype.sendFile = function (file) {
+    var w = state.widget;
+    var type = (/\.([^.]+)$/.exec(file.name) || ["", ""])[1].toLowerCase();
+    if ((w.fileTypes || []).indexOf(type) < 0) {
+      this.notice((type ? "." + type + " files" : "Files without a type") + " cannot be sent here. Please send an image, a PDF or a document.");
+      return;
+    }
+    if (w.maxFileBytes && file.size > w.maxFileBytes) {
+      this.notice(file.name + " is " + size(file.size) + "; files can be at most " + size(w.maxFileBytes) + ".");
+      return;
+    }
+    if (!state.connected || !saved.token) { this.notice("We cannot reach our server right now. Please try again in a moment."); return; }
+    var message = { id: newId() };
+    if (!this.prechatInto(message)) { return; }
+    this.notice("");
+    var local = URL.createObjectURL(file);
+    var bubble = el("div", { "class": "msg visitor", "data-id": message.id });
+    bubble.appendChild(this.files([{ name: file.name, sizeLabel: size(file.size), image: /^image\/(png|jpeg|gif|webp)$/.test(file.type), url: local }]));
+    this.log.appendChild(bubble);
+    this.log.appendChild(el("div", { "class": "meta", "data-meta": message.id, text: "Sending…" }));
+    this.scroll();
+    this.upload(message, file);
+  };
+
+  Ui.prototype.upload = function (message, file) {
+    var self = this;
+    var form = new FormData();
+    form.append("id", message.id);
+    if (message.name) { form.append("name", message.name); }
+    if (message.email) { form.append("email", message.email); }
+    form.append("file", file, file.name);
+    fetch(BASE + "/chat/visitor/files?w=" + encodeURIComponent(KEY) + "&token=" + encodeURIComponent(saved.token),
+      { method: "POST", body: form, mode: "cors" })
+      .then(function (response) { return response.json(); })
+      .then(guard(function (event) {
+        if (event.type === "ack") {
+          acknowledged(event);
+          if (event.line) { line(event.line); }
+          return;
+        }
+        var bubble = self.log.querySelector('[data-id="' + message.id + '"]');
+        var meta = self.log.querySelector('[data-meta="' + message.id + '"]');
+        if (bubble) { bubble.remove(); }
+        if (meta) { meta.remove(); }
+        if (/required|invalid/.test(event.code || "")) { self.prechat.hidden = false; }
+        self.notice(event.message || "That file could not be sent.");
+      }))
+      .catch(guard(function () {
+        var meta = self.log.querySelector('[data-meta="' + message.id + '"]');
+        if (!meta) { return; }
+        meta.textContent = "";
+        meta.className = "meta fail";
+        var retry = el("button", { "class": "link", type: "button", text: "Not sent. Try again" });
+        retry.addEventListener("click", guard(function () {
+          meta.className = "meta";
+          meta.textContent = "Sending…";
+          self.upload(message, file);
+        }));
+        meta.appendChild(retry);
+      }));
+  };
+
+  /** Files of a line: pictures shown, other files as links; fetched with the visitor's token, never by URL alone. */
+  Ui.prototype.files = function (files) {
+    var box = el("div", { "class": "files" });
+    files.forEach(function (file) {
+      var link = el("a", { "class": "file", href: file.url || "#", download: file.name }, [
+        el("b", { text: file.name }), el("i", { text: file.sizeLabel || "" })]);
+      if (file.image) {
+        var img = el("img", { "class": "thumb", alt: file.name });
+        img.addEventListener("error", guard(function () { img.replaceWith(link); }));
+        box.appendChild(img);
+        if (file.url) { img.src = file.url; } else { fetchFile(file.id, function (url) { img.src = url; link.href = url; }); }
+        return;
+      }
+      if (!file.url) {
+        link.addEventListener("click", guard(function (event) {
+          if (link.getAttribute("href") !== "#") { return; }
+          event.preventDefault();
+          fetchFile(file.id, function (url) { link.href = url; link.click(); });
+        }));
+      }
+      box.appendChild(link);
+    });
+    return box;
+  };
+
+  function fetchFile(id, then) {
+    fetch(BASE + "/chat/visitor/files/" + encodeURIComponent(id) + "?w=" + encodeURIComponent(KEY) + "&token="
+      + encodeURIComponent(saved.token), { mode: "cors" })
+      .then(function (response) { if (!response.ok) { throw new Error("HTTP " + response.status); } return response.blob(); })
+      .then(guard(function (blob) { then(URL.createObjectURL(blob)); }))
+      .catch(function () { /* shown as a plain link that tries again */ });
+  }
+
+  function size(bytes) {
+    return bytes < 1024 * 1024 ? Math.max(1, Math.round(bytes / 1024)) + " KB" : (bytes / 1048576).toFixed(1).replace(/\.0$/, "") + " MB";
+  }
 
   Ui.prototype.pendingLine = function (message) {
     var bubble = el("div", { "class": "msg visitor", "data-id": message.id });
@@ -465,7 +588,8 @@
     if (line.author === "agent") { this.agentTyping(false); this.helper(line.name); }
     var bubble = el("div", { "class": "msg " + line.author, "data-id": line.id || "" });
     if (line.author === "agent") { bubble.appendChild(el("span", { "class": "author", text: line.name })); }
-    bubble.appendChild(linked(line.body));
+    if (line.body) { bubble.appendChild(linked(line.body)); }
+    if (line.files && line.files.length) { bubble.appendChild(this.files(line.files)); }
     this.log.appendChild(bubble);
     if (line.author === "visitor") {
       this.log.appendChild(el("div", { "class": "meta", "data-meta": line.id, "data-seq": line.seq, text: "Sent" }));

@@ -463,6 +463,37 @@ document.addEventListener("click", function (event) {
     if (header && token && header.content) { headers[header.content] = token.content; }
     return headers;
   }
+  // A visitor's files on the thread as they arrive: pictures as thumbnails, everything else as a link with its size.
+  function chatFiles(files) {
+    var list = document.createElement("ul");
+    list.className = "attachments";
+    files.forEach(function (file) {
+      var href = "/attachments/" + encodeURIComponent(file.id);
+      var item = document.createElement("li");
+      if (file.image) {
+        var thumb = document.createElement("a");
+        thumb.className = "attachment-thumb";
+        thumb.href = href;
+        thumb.target = "_blank";
+        thumb.rel = "noopener";
+        var img = document.createElement("img");
+        img.src = href;
+        img.alt = "";
+        thumb.appendChild(img);
+        item.appendChild(thumb);
+      }
+      var link = document.createElement("a");
+      link.href = href;
+      link.textContent = file.name;
+      var size = document.createElement("span");
+      size.className = "subtle";
+      size.textContent = file.sizeLabel;
+      item.appendChild(link);
+      item.appendChild(size);
+      list.appendChild(item);
+    });
+    return list;
+  }
   var current = null;
   function start(panel) {
     if (panel.getAttribute("data-started")) { return; }
@@ -511,7 +542,8 @@ document.addEventListener("click", function (event) {
         body.className = "message-body";
         body.textContent = event.body;
         item.appendChild(head);
-        item.appendChild(body);
+        if (event.body) { item.appendChild(body); }
+        if (event.files && event.files.length) { item.appendChild(chatFiles(event.files)); }
         thread.appendChild(item);
       }
     };
@@ -570,3 +602,141 @@ document.addEventListener("change", function (event) {
   }
   if (problem) { input.value = ""; }
 });
+
+// Chat cues (the chat module): a new chat for me, or the visitor writing in a chat I have, plays a short chime (made
+// with WebAudio, no sound file) and shows a card on whatever page I am on. The sound can be muted; the choice is kept
+// per agent in this browser. Cards do not move for people who ask for reduced motion (see rapport.css).
+(function () {
+  "use strict";
+  var root = null;
+  var audio = null;
+  var unseen = 0;
+  var title = document.title;
+  function key() { return "rapport.chat.sound." + (root ? root.getAttribute("data-me") : ""); }
+  function muted() {
+    try { return localStorage.getItem(key()) === "off"; } catch (e) { return false; }
+  }
+  function syncToggles() {
+    var off = muted();
+    document.querySelectorAll("[data-chat-sound]").forEach(function (button) {
+      button.setAttribute("aria-pressed", String(!off));
+      button.textContent = off ? "Sound off" : "Sound on";
+      button.title = off ? "Play a sound for new chats" : "Mute the sound for new chats";
+    });
+  }
+  function context() {
+    var Context = window.AudioContext || window.webkitAudioContext;
+    if (!Context) { return null; }
+    if (!audio) { audio = new Context(); }
+    return audio;
+  }
+  // Browsers let a page make sound only after the person has used it: wake the audio on their first click or key.
+  function wake() {
+    var ctx = context();
+    if (ctx && ctx.state === "suspended") { ctx.resume(); }
+  }
+  document.addEventListener("pointerdown", wake, true);
+  document.addEventListener("keydown", wake, true);
+  function chime() {
+    var ctx = context();
+    if (!ctx || ctx.state !== "running") { return false; }
+    var now = ctx.currentTime;
+    [[659.25, 0], [987.77, 0.13]].forEach(function (tone) {
+      var oscillator = ctx.createOscillator();
+      var gain = ctx.createGain();
+      oscillator.type = "sine";
+      oscillator.frequency.value = tone[0];
+      gain.gain.setValueAtTime(0.0001, now + tone[1]);
+      gain.gain.exponentialRampToValueAtTime(0.18, now + tone[1] + 0.02);
+      gain.gain.exponentialRampToValueAtTime(0.0001, now + tone[1] + 0.4);
+      oscillator.connect(gain);
+      gain.connect(ctx.destination);
+      oscillator.start(now + tone[1]);
+      oscillator.stop(now + tone[1] + 0.45);
+    });
+    return true;
+  }
+  function here(number) {
+    var page = document.querySelector("[data-conversation]");
+    return page && page.getAttribute("data-number") === String(number) && !document.hidden;
+  }
+  function card(cue) {
+    var old = root.querySelector('[data-chat-cue-number="' + cue.number + '"]');
+    if (old) { old.remove(); }
+    var item = document.createElement("div");
+    item.className = "chat-cue " + cue.type;
+    item.setAttribute("role", "status");
+    item.setAttribute("data-chat-cue", cue.type);
+    item.setAttribute("data-chat-cue-number", cue.number);
+    var icon = document.createElement("span");
+    icon.className = "chat-cue-icon";
+    icon.setAttribute("aria-hidden", "true");
+    var text = document.createElement("div");
+    text.className = "chat-cue-text";
+    var head = document.createElement("strong");
+    head.textContent = cue.type === "new-chat" ? "New chat from " + cue.name : cue.name + " wrote";
+    var said = document.createElement("span");
+    said.textContent = cue.text;
+    text.appendChild(head);
+    text.appendChild(said);
+    var open = document.createElement("a");
+    open.className = "button small primary";
+    open.href = "/conversations/" + encodeURIComponent(cue.number);
+    open.textContent = cue.type === "new-chat" ? "Answer" : "Open";
+    var close = document.createElement("button");
+    close.type = "button";
+    close.className = "chat-cue-close";
+    close.setAttribute("aria-label", "Dismiss");
+    close.textContent = "×";
+    close.addEventListener("click", function () { item.remove(); });
+    var sound = document.createElement("button");
+    sound.type = "button";
+    sound.className = "link-button small chat-sound";
+    sound.setAttribute("data-chat-sound", "");
+    item.appendChild(icon);
+    item.appendChild(text);
+    item.appendChild(open);
+    item.appendChild(close);
+    text.appendChild(sound);
+    root.insertBefore(item, root.firstChild);
+    while (root.children.length > 4) { root.removeChild(root.lastChild); }
+    if (cue.type !== "new-chat") {
+      setTimeout(function () { item.remove(); }, 20000);
+    }
+    return item;
+  }
+  function arrived(cue) {
+    if (cue.type !== "new-chat" && cue.type !== "visitor-wrote") { return; }
+    if (cue.type === "visitor-wrote" && here(cue.number)) { return; }
+    var item = card(cue);
+    item.setAttribute("data-sound", muted() ? "muted" : chime() ? "played" : "blocked");
+    syncToggles();
+    if (document.hidden) {
+      unseen++;
+      document.title = "(" + unseen + ") " + title;
+    }
+  }
+  document.addEventListener("visibilitychange", function () {
+    if (!document.hidden) { unseen = 0; document.title = title; }
+  });
+  document.addEventListener("click", function (event) {
+    var toggle = event.target.closest && event.target.closest("[data-chat-sound]");
+    if (!toggle) { return; }
+    try { localStorage.setItem(key(), muted() ? "on" : "off"); } catch (e) { /* private mode: not remembered */ }
+    syncToggles();
+    if (!muted()) { wake(); }
+  });
+  document.addEventListener("htmx:afterSwap", syncToggles);
+  document.addEventListener("DOMContentLoaded", function () {
+    root = document.getElementById("chat-cues");
+    syncToggles();
+    if (!root || !window.EventSource) { return; }
+    var source = new EventSource(root.getAttribute("data-live"));
+    source.onmessage = function (message) {
+      var cue = JSON.parse(message.data);
+      if (cue.type === "hello") { root.setAttribute("data-connected", "true"); return; }
+      arrived(cue);
+    };
+    window.addEventListener("pagehide", function () { source.close(); });
+  });
+})();

@@ -50,7 +50,8 @@ class ChatDelivery {
             }
             ChatLine line = lines.add(visitor.id(), posted.conversation().value(), clientId, reply.id().value(),
                     ChatLine.Author.AGENT, reply.authorName(), reply.body(), clock.instant());
-            String json = ChatJson.write(ChatJson.line(line));
+            String json = ChatJson.write(ChatJson.line(line,
+                    desk.attachmentsOf(List.of(reply.id())).getOrDefault(reply.id(), List.of())));
             ChatDesk.afterCommit(() -> {
                 fanOut.publish(ChatFanOut.visitor(visitor.id()), json);
                 fanOut.publish(ChatFanOut.conversation(line.conversation()), json);

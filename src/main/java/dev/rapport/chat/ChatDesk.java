@@ -4,10 +4,12 @@ import dev.rapport.agents.Agent;
 import dev.rapport.agents.Roster;
 import dev.rapport.agents.SignedInAgent;
 import dev.rapport.business.BusinessCalendar;
+import dev.rapport.conversations.Attachment;
 import dev.rapport.conversations.Channel;
 import dev.rapport.conversations.Conversation;
 import dev.rapport.conversations.Desk;
 import dev.rapport.conversations.Message;
+import dev.rapport.conversations.NewAttachment;
 import dev.rapport.conversations.NewConversation;
 import dev.rapport.conversations.Requester;
 import dev.rapport.mail.MailToSend;
@@ -24,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -63,6 +66,7 @@ public class ChatDesk {
     private final Roster roster;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final ChatFileSettings fileSettings;
     /**
      * Starting a conversation holds two database connections at once (the customers module recognises the customer
      * in a transaction of its own), so many chats starting together could take the whole pool and wait for each other.
@@ -72,7 +76,7 @@ public class ChatDesk {
 
     ChatDesk(Desk desk, Visitors visitors, ChatLines lines, ChatAvailability availability, ChatFanOut fanOut,
              VisitorLimiter limiter, ChatSettings settings, BusinessCalendar calendar, Outbox outbox, Roster roster,
-             Clock clock, PlatformTransactionManager transactionManager) {
+             Clock clock, PlatformTransactionManager transactionManager, ChatFileSettings fileSettings) {
         this.desk = desk;
         this.visitors = visitors;
         this.lines = lines;
@@ -85,6 +89,7 @@ public class ChatDesk {
         this.roster = roster;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.fileSettings = fileSettings;
         this.starting = new java.util.concurrent.Semaphore(settings.concurrentStarts());
     }
 
@@ -157,13 +162,26 @@ public class ChatDesk {
         if (!limiter.allowsMessage(visitorId)) {
             throw new ChatRefused("too-fast", "You are writing faster than we can read. Please wait a moment.");
         }
+        return stored(widget, visitorId, clientId, text.strip(), text.strip(), name, email, List.of());
+    }
+
+    /**
+     * Stores a visitor's line (with its files, if any) in its conversation, starting one when the visitor has none
+     * open; a line stored meanwhile under the same client id is returned as the duplicate it is.
+     *
+     * @param lineBody    what the chat line says (the caption of a file, possibly empty)
+     * @param messageBody what the conversation's message says (never empty)
+     */
+    Said stored(ChatWidget widget, UUID visitorId, String clientId, String lineBody, String messageBody, String name,
+                String email, List<NewAttachment> files) {
         boolean starts = visitors.find(visitorId).flatMap(Visitor::currentConversation)
                 .flatMap(id -> desk.find(new Conversation.ConversationId(id))).filter(Conversation::isOpen).isEmpty();
         if (starts) {
             starting.acquireUninterruptibly();
         }
         try {
-            return transactions.execute(status -> store(widget, visitorId, clientId, text.strip(), name, email));
+            return transactions.execute(status -> store(widget, visitorId, clientId, lineBody, messageBody, name,
+                    email, files));
         } catch (DuplicateKeyException resentMeanwhile) {
             return new Said(lines.byClientId(visitorId, clientId).orElseThrow(), true);
         } finally {
@@ -173,7 +191,8 @@ public class ChatDesk {
         }
     }
 
-    private Said store(ChatWidget widget, UUID visitorId, String clientId, String text, String name, String email) {
+    private Said store(ChatWidget widget, UUID visitorId, String clientId, String text, String messageBody,
+                       String name, String email, List<NewAttachment> files) {
         Instant now = clock.instant();
         Visitor visitor = visitors.find(visitorId).orElseThrow(() -> new ChatRefused("unknown", "Please reconnect."));
         Optional<Conversation> open = visitor.currentConversation()
@@ -182,7 +201,7 @@ public class ChatDesk {
         Message message;
         if (open.isPresent()) {
             conversation = open.get();
-            message = desk.receive(conversation.id(), displayName(visitor), text, Channel.CHAT);
+            message = desk.receive(conversation.id(), displayName(visitor), messageBody, Channel.CHAT, files);
         } else {
             if (!visitor.isVerified()) {
                 String typedName = blankToNull(name);
@@ -198,18 +217,22 @@ public class ChatDesk {
                         typedEmail == null ? null : truncate(typedEmail, 254));
                 visitor = visitors.find(visitorId).orElseThrow();
             }
-            conversation = desk.start(new NewConversation(null, requester(visitor), Channel.CHAT, text,
-                    widget.team().orElse(null)));
+            conversation = desk.start(new NewConversation(null, requester(visitor), Channel.CHAT, messageBody,
+                    widget.team().orElse(null)), files);
             visitors.chatsIn(visitorId, conversation.id().value());
             message = desk.messages(conversation.id()).getFirst();
             route(widget, conversation);
         }
         ChatLine line = lines.add(visitorId, conversation.id().value(), clientId, message.id().value(),
                 ChatLine.Author.VISITOR, displayName(visitor), text, now);
-        String json = ChatJson.write(ChatJson.line(line));
+        String json = ChatJson.write(ChatJson.line(line, files.isEmpty() ? List.of() : filesOf(line)));
+        Conversation current = desk.find(conversation.id()).orElse(conversation);
+        String cue = open.isPresent() ? ChatCues.visitorWrote(current, displayName(visitor), messageBody)
+                : ChatCues.newChat(current, displayName(visitor), messageBody);
         afterCommit(() -> {
             fanOut.publish(ChatFanOut.visitor(visitorId), json);
             fanOut.publish(ChatFanOut.conversation(line.conversation()), json);
+            fanOut.publish(ChatCues.TOPIC, cue);
         });
         return new Said(line, false);
     }
@@ -301,16 +324,49 @@ public class ChatDesk {
             throw new ChatRefused("no-chat", "There is nothing to send yet.");
         }
         List<ChatLine> transcript = lines.ofConversation(visitor.conversation());
+        Map<Message.MessageId, List<Attachment>> files = filesOf(transcript);
+        java.time.format.DateTimeFormatter at = java.time.format.DateTimeFormatter
+                .ofPattern("d MMM yyyy, HH:mm", java.util.Locale.ENGLISH).withZone(calendar.zone());
         StringBuilder body = new StringBuilder("Here is our chat, as you asked.\n\n");
         for (ChatLine line : transcript) {
-            body.append(line.authorName()).append(" (").append(line.createdAt()).append("):\n")
-                    .append(line.body()).append("\n\n");
+            body.append(line.authorName()).append(" (").append(at.format(line.createdAt())).append("):\n");
+            if (!line.body().isEmpty()) {
+                body.append(line.body()).append("\n");
+            }
+            for (Attachment file : line.message() == null ? List.<Attachment>of()
+                    : files.getOrDefault(new Message.MessageId(line.message()), List.of())) {
+                body.append("[Attached: ").append(file.fileName()).append(", ").append(file.sizeLabel())
+                        .append("]\n");
+            }
+            body.append("\n");
         }
         long number = desk.find(new Conversation.ConversationId(visitor.conversation()))
                 .map(Conversation::number).orElse(0L);
         transactions.executeWithoutResult(status -> outbox.queue(new MailToSend(EmailAddress.of(email),
                 visitor.name(), "Your chat with us [#" + number + "]", body.toString(),
                 "chat-transcript:" + visitor.conversation() + ":" + transcript.size())));
+    }
+
+    /** The lines as the widget sees them, with the files attached to each. */
+    public List<Map<String, Object>> linesJson(List<ChatLine> shown) {
+        Map<Message.MessageId, List<Attachment>> files = filesOf(shown);
+        return shown.stream().map(line -> ChatJson.line(line, line.message() == null ? List.of()
+                : files.getOrDefault(new Message.MessageId(line.message()), List.of()))).toList();
+    }
+
+    /** What a visitor may send as a file, for the widget to say so before uploading. */
+    public ChatFileSettings fileSettings() {
+        return fileSettings;
+    }
+
+    List<Attachment> filesOf(ChatLine line) {
+        return line.message() == null ? List.of()
+                : filesOf(List.of(line)).getOrDefault(new Message.MessageId(line.message()), List.of());
+    }
+
+    private Map<Message.MessageId, List<Attachment>> filesOf(List<ChatLine> shown) {
+        return desk.attachmentsOf(shown.stream().map(ChatLine::message).filter(java.util.Objects::nonNull)
+                .map(Message.MessageId::new).toList());
     }
 
     public Optional<Visitor> visitor(UUID id) {

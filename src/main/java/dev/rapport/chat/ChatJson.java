@@ -1,8 +1,11 @@
 package dev.rapport.chat;
 
+import dev.rapport.conversations.Attachment;
+import dev.rapport.conversations.AttachmentStore;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The JSON of the chat protocol's events, written one way for every transport. */
@@ -24,6 +27,31 @@ public final class ChatJson {
 
     /** A line as the widget and the agents' panel see it. */
     public static Map<String, Object> line(ChatLine line) {
+        return line(line, List.of());
+    }
+
+    /**
+     * A line with the files attached to it: id, name, content type, size and whether it is a picture shown as one
+     * (each side fetches the file itself, agents from {@code /attachments/{id}}, the visitor with their token).
+     */
+    public static Map<String, Object> line(ChatLine line, List<Attachment> files) {
+        Map<String, Object> map = plainLine(line);
+        if (!files.isEmpty()) {
+            map.put("files", files.stream().map(file -> {
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("id", file.id().toString());
+                one.put("name", file.fileName());
+                one.put("type", file.contentType());
+                one.put("size", file.sizeBytes());
+                one.put("sizeLabel", file.sizeLabel());
+                one.put("image", AttachmentStore.servedType(file).startsWith("image/"));
+                return one;
+            }).toList());
+        }
+        return map;
+    }
+
+    private static Map<String, Object> plainLine(ChatLine line) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("type", "line");
         map.put("seq", line.seq());

@@ -53,10 +53,16 @@ class ChatLines {
                 .query(ChatLines::map).list().stream().findFirst();
     }
 
+    /** The conversation messages of a visitor's lines: those whose files they may download. */
+    List<UUID> messagesOf(UUID visitor) {
+        return jdbc.sql("select message from chat_line where visitor = ? and message is not null").param(visitor)
+                .query(UUID.class).list();
+    }
+
     private static ChatLine map(ResultSet rs, int row) throws SQLException {
         return new ChatLine(rs.getLong("seq"), rs.getObject("visitor", UUID.class),
                 rs.getObject("conversation", UUID.class), rs.getString("client_id"),
                 ChatLine.Author.valueOf(rs.getString("author")), rs.getString("author_name"), rs.getString("body"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getObject("message", UUID.class));
     }
 }

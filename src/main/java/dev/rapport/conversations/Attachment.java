@@ -65,6 +65,11 @@ public class Attachment {
         return createdAt;
     }
 
+    /** A picture the browser shows as one (PNG, JPEG, GIF, WebP); anything else is only ever downloaded. */
+    public boolean isPicture() {
+        return AttachmentStore.servedType(this).startsWith("image/");
+    }
+
     public String sizeLabel() {
         if (sizeBytes < 1024) {
             return sizeBytes + " B";

@@ -581,6 +581,18 @@ public class Desk {
         return attachments.findById(id);
     }
 
+    /**
+     * The files attached to these messages, by message: for a channel that shows a customer the files of the messages
+     * it delivered to them (and checks itself that they are that customer's).
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<Message.MessageId, List<Attachment>> attachmentsOf(
+            java.util.Collection<Message.MessageId> messages) {
+        List<java.util.UUID> ids = messages.stream().map(Message.MessageId::value).distinct().toList();
+        return ids.isEmpty() ? java.util.Map.of() : attachments.findByMessageIn(ids).stream()
+                .collect(java.util.stream.Collectors.groupingBy(Attachment::message));
+    }
+
     /** An attachment, if the agent may see the conversation it belongs to. */
     @Transactional(readOnly = true)
     public Attachment attachment(java.util.UUID id, SignedInAgent agent) {

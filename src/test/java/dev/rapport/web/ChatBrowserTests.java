@@ -5,6 +5,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
 import com.sun.net.httpserver.HttpServer;
 import dev.rapport.agents.Agent;
 import dev.rapport.agents.Passwords;
@@ -150,7 +151,17 @@ class ChatBrowserTests {
         maria.navigate(pages.url("/chats"));
         maria.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Go online")).click();
         assertThat(maria.locator(".chat-availability")).containsText("Online for chat");
+        Locator sound = maria.locator(".chat-availability [data-chat-sound]");
+        assertThat(sound).hasText("Sound on");
+        sound.click();
+        assertThat(sound).hasAttribute("aria-pressed", "false");
+        maria.reload();
+        assertThat(maria.locator(".chat-availability [data-chat-sound]")).hasText("Sound off");
+        maria.locator(".chat-availability [data-chat-sound]").click();
+        assertThat(maria.locator(".chat-availability [data-chat-sound]")).hasAttribute("aria-pressed", "true");
         maria.navigate(pages.url("/inbox?view=all-open&team=" + team.id().value()));
+        assertThat(maria.locator("#chat-cues")).hasAttribute("data-connected", "true");
+        maria.locator("h1").click();
 
         Page ana = visitorPage(1280, 860);
         ana.navigate(shopUrl);
@@ -167,6 +178,10 @@ class ChatBrowserTests {
         assertThat(panel.locator(".msg.visitor a")).hasAttribute("href", "https://toys.example/runs");
         assertThat(panel.locator(".msg.visitor b")).hasCount(0);
 
+        Locator cue = maria.locator("#chat-cues .chat-cue.new-chat");
+        assertThat(cue).containsText("New chat from Ana Lima");
+        assertThat(cue).containsText("Does the big marble run <b>fit</b>");
+        assertThat(cue).hasAttribute("data-sound", "played");
         Locator row = maria.locator(".conversation-row.new-chat").filter(new Locator.FilterOptions().setHasText("Ana Lima"));
         assertThat(row).isVisible();
         assertThat(row).containsText("Live chat waiting");
@@ -226,13 +241,87 @@ class ChatBrowserTests {
         assertThat(maria.locator(".chat-panel [data-chat-connection]")).not().hasText("connecting…");
         Browsers.screenshot(maria, "chat-agent-view");
 
+        input.fill("Here is the run we have at home");
+        ana.waitForFileChooser(() -> ana.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+                .setName("Attach a picture or file")).click()).setFiles(new FilePayload("setup.exe",
+                "application/octet-stream", new byte[]{'M', 'Z', 0, 0}));
+        assertThat(panel.locator(".notice")).containsText(".exe files cannot be sent here");
+        assertThat(input).hasValue("Here is the run we have at home");
+        ana.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Attach a picture or file")).focus();
+        ana.waitForFileChooser(() -> ana.keyboard().press("Enter"))
+                .setFiles(new FilePayload("marble-run.png", "image/png", picture()));
+        assertThat(panel.locator(".msg.visitor img.thumb")).hasCount(1);
+        assertThat(panel.locator(".meta").last()).hasText(java.util.regex.Pattern.compile("Sent|Seen"));
+        assertThat(input).hasValue("Here is the run we have at home");
+        input.press("Enter");
+        Locator thumbnail = maria.locator(".thread .chat-arrived .attachment-thumb img");
+        assertThat(thumbnail).hasCount(1);
+        assertThat(maria.locator(".thread .chat-arrived .attachments")).containsText("marble-run.png");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+                ((Number) thumbnail.evaluate("img => img.complete ? img.naturalWidth : 0")).intValue() == 320);
+        assertThat(maria.locator(".thread .chat-arrived").last()).containsText("Here is the run we have at home");
+        Browsers.screenshot(ana, "chat-widget-attachment-desktop");
+        Browsers.screenshot(maria, "chat-agent-attachment");
+
+        ana.reload();
+        ana.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Chat with us")).click();
+        Locator shown = ana.locator(".msg.visitor img.thumb");
+        assertThat(shown).hasCount(1);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+                ((Number) shown.evaluate("img => img.complete ? img.naturalWidth : 0")).intValue() == 320);
+
+        maria.navigate(pages.url("/inbox?view=all-open&team=" + team.id().value()));
+        assertThat(maria.locator("#chat-cues")).hasAttribute("data-connected", "true");
+        ana.getByLabel("Your message").fill("One more thing: is it beech wood?");
+        ana.getByLabel("Your message").press("Enter");
+        Locator wrote = maria.locator("#chat-cues .chat-cue.visitor-wrote");
+        assertThat(wrote).containsText("Ana Lima wrote");
+        assertThat(wrote).containsText("is it beech wood?");
+        assertThat(wrote.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Open")))
+                .hasAttribute("href", "/conversations/" + number);
+        Browsers.screenshot(maria, "chat-cue-visitor-wrote");
+
         Page phone = visitorPage(390, 844);
         phone.navigate(shopUrl);
         phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Chat with us")).click();
         assertThat(phone.locator("#rapport-chat-panel")).isVisible();
         Browsers.screenshot(phone, "chat-widget-phone");
+        phone.waitForFileChooser(() -> phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+                .setName("Attach a picture or file")).click())
+                .setFiles(new FilePayload("marble-run.png", "image/png", picture()));
+        assertThat(phone.locator(".msg.visitor img.thumb")).hasCount(1);
+        assertThat(phone.locator(".meta").last()).hasText("Sent");
+        Browsers.screenshot(phone, "chat-widget-attachment-phone");
         phone.keyboard().press("Escape");
         assertThat(phone.locator("#rapport-chat-panel")).isHidden();
+    }
+
+    /** A small picture of a marble run, as a visitor might send one. */
+    private static byte[] picture() {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(320, 200,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setPaint(new java.awt.GradientPaint(0, 0, new java.awt.Color(0xF6E7C8), 0, 200, new java.awt.Color(0xE2C290)));
+        g.fillRect(0, 0, 320, 200);
+        g.setColor(new java.awt.Color(0x8B5A2B));
+        g.setStroke(new java.awt.BasicStroke(10));
+        g.drawLine(30, 40, 290, 90);
+        g.drawLine(290, 110, 30, 160);
+        java.awt.Color[] marbles = {new java.awt.Color(0x2F6FDB), new java.awt.Color(0xE0893F),
+                new java.awt.Color(0x22614F), new java.awt.Color(0xB42318)};
+        for (int i = 0; i < marbles.length; i++) {
+            g.setColor(marbles[i]);
+            g.fillOval(60 + i * 55, 40 + i * 8 - 18, 22, 22);
+        }
+        g.dispose();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     @Test

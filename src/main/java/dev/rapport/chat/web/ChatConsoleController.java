@@ -8,13 +8,11 @@ import dev.rapport.chat.ChatAvailability;
 import dev.rapport.chat.ChatConsole;
 import dev.rapport.chat.ChatDesk;
 import dev.rapport.chat.ChatFanOut;
-import dev.rapport.chat.ChatJson;
 import dev.rapport.chat.Visitor;
 import dev.rapport.conversations.Channel;
 import dev.rapport.conversations.Conversation;
 import dev.rapport.conversations.Desk;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -27,8 +25,6 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.io.IOException;
-import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -97,22 +93,8 @@ class ChatConsoleController {
     @GetMapping(path = "/chats/live/{number}", produces = "text/event-stream")
     SseEmitter live(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me) {
         Conversation conversation = chatConversation(number, me);
-        SseEmitter emitter = new SseEmitter(Duration.ofMinutes(30).toMillis());
-        AutoCloseable subscription = fanOut.subscribe(ChatFanOut.conversation(conversation.id().value()),
-                json -> send(emitter, json));
-        streams.add(emitter);
-        Runnable end = () -> {
-            streams.remove(emitter);
-            try {
-                subscription.close();
-            } catch (Exception ignored) {
-                // in-process subscriptions close without failing
-            }
-        };
-        emitter.onCompletion(end);
-        emitter.onTimeout(end);
-        emitter.onError(error -> end.run());
-        send(emitter, ChatJson.event("hello"));
+        SseEmitter emitter = ChatStreams.of(fanOut, ChatFanOut.conversation(conversation.id().value()), streams,
+                json -> true);
         console.seen(conversation);
         return emitter;
     }
@@ -153,17 +135,5 @@ class ChatConsoleController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         return conversation;
-    }
-
-    private static void send(SseEmitter emitter, String json) {
-        try {
-            emitter.send(SseEmitter.event().data(json, MediaType.APPLICATION_JSON));
-        } catch (IOException | RuntimeException e) {
-            try {
-                emitter.completeWithError(e);
-            } catch (RuntimeException alreadyEnded) {
-                // the stream had already ended
-            }
-        }
     }
 }

@@ -63,7 +63,7 @@ final class VisitorSession {
         out.put("online", welcome.online());
         out.put("helper", chats.helperOf(visitor).orElse(null));
         out.put("chatting", visitor.conversation() != null);
-        out.put("lines", welcome.lines().stream().map(ChatJson::line).toList());
+        out.put("lines", chats.linesJson(welcome.lines()));
         out.put("widget", widgetJson());
         push.accept(ChatJson.write(out));
         chats.connected(visitor, true);
@@ -77,6 +77,8 @@ final class VisitorSession {
         out.put("offlineMessage", widget.offlineMessage());
         out.put("nameField", widget.nameField().name().toLowerCase());
         out.put("emailField", widget.emailField().name().toLowerCase());
+        out.put("maxFileBytes", chats.fileSettings().maxSize().toBytes());
+        out.put("fileTypes", chats.fileSettings().types().stream().sorted().toList());
         return out;
     }
 
