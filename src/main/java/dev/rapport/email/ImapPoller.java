@@ -8,16 +8,20 @@ import jakarta.mail.Store;
 import jakarta.mail.search.FlagTerm;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Fetches every active mailbox over IMAP on a schedule (IMAP IDLE is not used yet). For each message: store the raw
+ * Fetches every active mailbox over IMAP on a schedule, except those {@link ImapIdle} watches right now (which it
+ * fetches through {@link #poll} the moment mail arrives); one fetch per mailbox at a time. For each message: store the raw
  * bytes, process them, and only then mark it read or move it on the server, so a crash at any point means the
  * message is fetched again and found already stored, never lost and never doubled. Messages are read with PEEK, so
  * fetching alone does not mark them read.
@@ -32,9 +36,12 @@ public class ImapPoller {
     private final EmailSettings settings;
     private final Checkpoint checkpoint;
     private final ReentrantLock polling = new ReentrantLock();
+    private final Map<Mailbox.MailboxId, ReentrantLock> fetching = new ConcurrentHashMap<>();
+    private final ObjectProvider<ImapIdle> idle;
 
     ImapPoller(MailboxDirectory directory, Ingestion ingestion, EmailSettings settings,
-               org.springframework.beans.factory.ObjectProvider<Checkpoint> checkpoint) {
+               ObjectProvider<Checkpoint> checkpoint, ObjectProvider<ImapIdle> idle) {
+        this.idle = idle;
         this.directory = directory;
         this.ingestion = ingestion;
         this.settings = settings;
@@ -55,7 +62,7 @@ public class ImapPoller {
             ingestion.processPending();
             int seen = 0;
             for (Mailbox mailbox : directory.all()) {
-                if (mailbox.active() && mailbox.fetches()) {
+                if (mailbox.active() && mailbox.fetches() && !watched(mailbox)) {
                     seen += poll(mailbox);
                 }
             }
@@ -65,7 +72,23 @@ public class ImapPoller {
         }
     }
 
+    private boolean watched(Mailbox mailbox) {
+        ImapIdle watcher = idle.getIfAvailable();
+        return watcher != null && watcher.watching(mailbox.id());
+    }
+
+    /** Fetches one mailbox now, after any fetch of it already under way (IDLE and the schedule never overlap). */
     int poll(Mailbox mailbox) {
+        ReentrantLock lock = fetching.computeIfAbsent(mailbox.id(), id -> new ReentrantLock());
+        lock.lock();
+        try {
+            return fetch(mailbox);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private int fetch(Mailbox mailbox) {
         int seen = 0;
         String error = null;
         try (Store store = MailSessions.imap(mailbox, settings.connectTimeout())

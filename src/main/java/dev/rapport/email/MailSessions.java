@@ -12,13 +12,21 @@ final class MailSessions {
     }
 
     static Session imap(Mailbox mailbox, Duration timeout) {
+        return imap(mailbox, timeout, timeout.multipliedBy(3));
+    }
+
+    /**
+     * A session whose reads may wait {@code readTimeout} for the server: an IDLE connection is quiet until mail
+     * arrives, so it needs longer than a fetch.
+     */
+    static Session imap(Mailbox mailbox, Duration timeout, Duration readTimeout) {
         String protocol = mailbox.imapSecurity() == Mailbox.Security.TLS ? "imaps" : "imap";
         Properties properties = new Properties();
         properties.put("mail.store.protocol", protocol);
         properties.put("mail." + protocol + ".host", mailbox.imapHost());
         properties.put("mail." + protocol + ".port", String.valueOf(mailbox.imapPort()));
         properties.put("mail." + protocol + ".connectiontimeout", String.valueOf(timeout.toMillis()));
-        properties.put("mail." + protocol + ".timeout", String.valueOf(timeout.toMillis() * 3));
+        properties.put("mail." + protocol + ".timeout", String.valueOf(readTimeout.toMillis()));
         properties.put("mail." + protocol + ".peek", "true");
         properties.put("mail." + protocol + ".partialfetch", "false");
         if (mailbox.imapSecurity() == Mailbox.Security.STARTTLS) {

@@ -127,11 +127,6 @@ public class Mailbox {
         webhookTokenHash = hash;
     }
 
-    void polled(Instant at, String error) {
-        lastPolledAt = at;
-        lastPollError = error == null ? null : error.substring(0, Math.min(1000, error.length()));
-    }
-
     public MailboxId id() { return new MailboxId(id); }
     public String address() { return address; }
     public String displayName() { return displayName; }

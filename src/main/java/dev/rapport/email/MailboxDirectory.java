@@ -83,10 +83,8 @@ public class MailboxDirectory {
     }
 
     void polled(Mailbox.MailboxId id, String error) {
-        mailboxes.findById(id.value()).ifPresent(mailbox -> {
-            mailbox.polled(clock.instant(), error);
-            mailboxes.save(mailbox);
-        });
+        mailboxes.polled(id.value(), clock.instant(),
+                error == null ? null : error.substring(0, Math.min(1000, error.length())));
     }
 
     /** The IMAP password to connect with; never for display. */

@@ -42,6 +42,7 @@ import static org.awaitility.Awaitility.await;
  */
 @RapportWebTest
 @TestPropertySource(properties = {"rapport.mail.poll-interval=200ms", "rapport.email.poll-interval=1h",
+        "rapport.email.idle.enabled=false",
         "rapport.email.secret-key=browser-test-key"})
 class EmailBrowserTests {
 

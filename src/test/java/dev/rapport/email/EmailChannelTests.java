@@ -36,6 +36,7 @@ import static org.awaitility.Awaitility.await;
  * conversation, the reply arrives threaded, the customer's answer threads back, a stranger never joins.
  */
 @SpringBootTest(properties = {"rapport.mail.poll-interval=200ms", "rapport.email.poll-interval=1h",
+        "rapport.email.idle.enabled=false",
         "rapport.attachments.directory=target/test-attachments", "rapport.email.secret-key=test-key"})
 class EmailChannelTests {
 

@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is left. Every message must exist exactly once. {@code -Dcrash.messages} sets how many (default 100; docs/email.md
  * has the 2,000-message run), {@code -Dcrash.seed} the random interruptions.
  */
-@SpringBootTest(properties = {"rapport.email.poll-interval=1h", "rapport.email.fetch-batch=500",
+@SpringBootTest(properties = {"rapport.email.poll-interval=1h",
+        "rapport.email.idle.enabled=false", "rapport.email.fetch-batch=500",
         "rapport.test.crash=true"})
 class EmailCrashTests {
 

@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code ./mvnw test -Dtest=EmailIngestBenchmark -Demail.benchmark.messages=2000 [-Demail.benchmark.threads=4]};
  * results in docs/benchmarks.md (see benchmarks/email/README.md).
  */
-@SpringBootTest(properties = {"rapport.email.poll-interval=1h", "rapport.test.benchmark=true"})
+@SpringBootTest(properties = {"rapport.email.poll-interval=1h",
+        "rapport.email.idle.enabled=false", "rapport.test.benchmark=true"})
 // A benchmark, not a test: it asserts no speed and takes minutes, so the suite skips it; it runs when asked for with
 // -Demail.benchmark.messages=N (the project measures speed with committed benchmarks, never timed tests).
 @EnabledIfSystemProperty(named = "email.benchmark.messages", matches = "\\d+")
