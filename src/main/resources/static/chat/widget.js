@@ -231,7 +231,7 @@
     ".attach{background:transparent;border:0;border-radius:10px;padding:8px;cursor:pointer;color:#4a5368;display:flex}.attach:hover{background:#eef0f5}" +
     ".attach svg{width:22px;height:22px;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round;stroke-linejoin:round}" +
     ".files{display:flex;flex-direction:column;gap:6px;margin-top:4px}.files:first-child{margin-top:0}" +
-    ".thumb{display:block;max-width:100%;max-height:220px;border-radius:10px;background:#fff}" +
+    ".thumb{display:block;max-width:100%;max-height:220px;border-radius:12px;background:#fff}.msg.media{padding:4px}.msg.media .file{margin:0}" +
     ".file{display:flex;gap:8px;align-items:center;padding:8px 10px;border-radius:10px;background:rgba(255,255,255,.16);border:1px solid rgba(127,127,127,.3);color:inherit;text-decoration:none;cursor:pointer}" +
     ".file b{font-weight:600;overflow-wrap:anywhere}.file i{font-style:normal;opacity:.8;font-size:12px;white-space:nowrap}" +
     ".sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}" +
@@ -460,7 +460,7 @@
     if (!this.prechatInto(message)) { return; }
     this.notice("");
     var local = URL.createObjectURL(file);
-    var bubble = el("div", { "class": "msg visitor", "data-id": message.id });
+    var bubble = el("div", { "class": "msg visitor media", "data-id": message.id });
     bubble.appendChild(this.files([{ name: file.name, sizeLabel: size(file.size), image: /^image\/(png|jpeg|gif|webp)$/.test(file.type), url: local }]));
     this.log.appendChild(bubble);
     this.log.appendChild(el("div", { "class": "meta", "data-meta": message.id, text: "Sending…" }));
@@ -586,7 +586,8 @@
       return;
     }
     if (line.author === "agent") { this.agentTyping(false); this.helper(line.name); }
-    var bubble = el("div", { "class": "msg " + line.author, "data-id": line.id || "" });
+    var bubble = el("div", { "class": "msg " + line.author + (line.body || line.author !== "visitor" ? "" : " media"),
+      "data-id": line.id || "" });
     if (line.author === "agent") { bubble.appendChild(el("span", { "class": "author", text: line.name })); }
     if (line.body) { bubble.appendChild(linked(line.body)); }
     if (line.files && line.files.length) { bubble.appendChild(this.files(line.files)); }

@@ -226,7 +226,8 @@ public class ChatDesk {
         ChatLine line = lines.add(visitorId, conversation.id().value(), clientId, message.id().value(),
                 ChatLine.Author.VISITOR, displayName(visitor), text, now);
         String json = ChatJson.write(ChatJson.line(line, files.isEmpty() ? List.of() : filesOf(line)));
-        Conversation current = desk.find(conversation.id()).orElse(conversation);
+        // a message in an open chat assigns nobody; routing a new chat may have given it to someone
+        Conversation current = open.isPresent() ? conversation : desk.find(conversation.id()).orElse(conversation);
         String cue = open.isPresent() ? ChatCues.visitorWrote(current, displayName(visitor), messageBody)
                 : ChatCues.newChat(current, displayName(visitor), messageBody);
         afterCommit(() -> {

@@ -247,8 +247,8 @@ class ChatBrowserTests {
                 "application/octet-stream", new byte[]{'M', 'Z', 0, 0}));
         assertThat(panel.locator(".notice")).containsText(".exe files cannot be sent here");
         assertThat(input).hasValue("Here is the run we have at home");
-        ana.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Attach a picture or file")).focus();
-        ana.waitForFileChooser(() -> ana.keyboard().press("Enter"))
+        Locator attach = ana.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Attach a picture or file"));
+        ana.waitForFileChooser(() -> attach.press("Enter"))
                 .setFiles(new FilePayload("marble-run.png", "image/png", picture()));
         assertThat(panel.locator(".msg.visitor img.thumb")).hasCount(1);
         assertThat(panel.locator(".meta").last()).hasText(java.util.regex.Pattern.compile("Sent|Seen"));
@@ -262,6 +262,11 @@ class ChatBrowserTests {
         assertThat(maria.locator(".thread .chat-arrived").last()).containsText("Here is the run we have at home");
         Browsers.screenshot(ana, "chat-widget-attachment-desktop");
         Browsers.screenshot(maria, "chat-agent-attachment");
+        maria.reload();
+        Locator onThePage = maria.locator(".thread .attachments .attachment-thumb img");
+        assertThat(onThePage).hasCount(1);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+                ((Number) onThePage.evaluate("img => img.complete ? img.naturalWidth : 0")).intValue() == 320);
 
         ana.reload();
         ana.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Chat with us")).click();

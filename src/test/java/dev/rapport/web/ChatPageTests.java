@@ -108,6 +108,8 @@ class ChatPageTests {
                 "paul@example.com")), Channel.EMAIL, "Hello", null));
         assertThat(mvc.get().uri("/chats/panel/" + email.number()).with(as(maria))).hasStatus(HttpStatus.NOT_FOUND);
         assertThat(mvc.get().uri("/chats/panel/" + email.number())).hasStatus(HttpStatus.FOUND);
+        assertThat(mvc.get().uri("/chats/cues")).as("cues are for signed-in agents").hasStatus(HttpStatus.FOUND);
+        assertThat(mvc.get().uri("/chats").with(as(maria))).bodyText().contains("data-chat-sound", "Sound on");
     }
 
     @Test
