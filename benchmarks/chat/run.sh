@@ -8,7 +8,9 @@
 #
 # Needs JAVA_HOME (JDK 21+), psql, curl, jq, and PostgreSQL at RAPPORT_DATABASE_URL (default
 # jdbc:postgresql://127.0.0.1:5432/rapport_chat2, user/password rapport/rapport). Build first with
-# ./mvnw -DskipTests package (or BENCH_BUILD=1).
+# ./mvnw -DskipTests package (or BENCH_BUILD=1). BENCH_PORT (default 18093) is the node's port, BENCH_JVM_ARGS
+# options for the node's JVM (e.g. -XX:StartFlightRecording=filename=target/chat.jfr -Xlog:gc:file=target/gc.log),
+# BENCH_APP_ARGS more arguments for Rapport.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 : "${JAVA_HOME:?set JAVA_HOME}"
@@ -45,8 +47,11 @@ echo "machine:  $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1024/10
 echo "java:     $("$JAVA_HOME/bin/java" -version 2>&1 | head -n1)"
 RAPPORT_DATABASE_URL="$db_url?currentSchema=$schema" RAPPORT_DATABASE_USER=$db_user RAPPORT_DATABASE_PASSWORD=$db_password \
 RAPPORT_ADMIN_EMAIL=$email RAPPORT_ADMIN_PASSWORD=$password \
-  "$JAVA_HOME/bin/java" -jar "$jar" --server.port="$port" --rapport.chat.requests-per-minute-per-ip=1000000 \
-  --rapport.chat.messages-per-minute=1000 --server.tomcat.max-connections=20000 ${BENCH_APP_ARGS:-} >"$work/app.log" 2>&1 &
+  "$JAVA_HOME/bin/java" ${BENCH_JVM_ARGS:-} -jar "$jar" --server.port="$port" --rapport.chat.requests-per-minute-per-ip=1000000 \
+  --rapport.chat.messages-per-minute=1000 --server.tomcat.max-connections=20000 \
+  --management.metrics.distribution.percentiles.http.server.requests=0.5,0.95,0.99 \
+  --management.metrics.distribution.percentiles.hikaricp.connections.acquire=0.5,0.95,0.99 \
+  --management.metrics.distribution.percentiles.jvm.gc.pause=0.5,0.99 ${BENCH_APP_ARGS:-} >"$work/app.log" 2>&1 &
 app=$!
 for i in $(seq 1 240); do
   curl -sf "$base/actuator/health/readiness" >/dev/null 2>&1 && break
@@ -68,4 +73,10 @@ token=$(curl -sf -H 'Content-Type: application/json' \
 
 "$JAVA_HOME/bin/java" -Xss256k benchmarks/chat/ChatLoad.java "$base" "$key" "$origin" "$token" "$visitors" "$rounds" "$rate"
 echo "rss after: $(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' /proc/$app/status)"
+# The split on the node's side: the reply's API request, reply start to the push by path (in the reply's transaction or
+# the registry's listener), waits for a database connection, GC pauses. All of them are in target/chat-bench-metrics.txt.
+curl -sf -H "Authorization: Bearer $token" "$base/actuator/prometheus" >target/chat-bench-metrics.txt || true
+echo "node metrics (seconds):"
+grep -E '^(http_server_requests_seconds(_count|_max|\{).*conversations/\{number\}/messages|rapport_chat_reply_pushed_seconds|hikaricp_connections_(acquire_seconds|pending|timeout_total)|jvm_gc_pause_seconds(_count|_sum|_max|\{))' \
+  target/chat-bench-metrics.txt | grep -v '_bucket' | sed 's/^/  /' || true
 echo "chat lines stored: $(sql "select count(*) from chat_line"), conversations: $(sql "select count(*) from conversation")"

@@ -4,24 +4,24 @@ import dev.rapport.agents.Agent;
 import dev.rapport.agents.Role;
 import dev.rapport.agents.Roster;
 import dev.rapport.agents.Team;
-import dev.rapport.conversations.Conversation;
-import dev.rapport.conversations.Desk;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Who takes chats now: agents set themselves online or away, each with a cap on chats at once. A team is online for
- * chat while one of its active agents is; new chats go to the available agent with the fewest open chats.
+ * chat while one of its active agents is; new chats go to the available agent with the fewest open chats. Open chats
+ * are counted for all agents at once, with the same few queries however many chats there are.
  */
 @Service
 @Transactional
@@ -37,17 +37,14 @@ public class ChatAvailability {
 
     private final JdbcClient jdbc;
     private final Roster roster;
-    private final Desk desk;
-    private final Visitors visitors;
+    private final OpenChats openChats;
     private final ChatSettings settings;
     private final Clock clock;
 
-    ChatAvailability(JdbcClient jdbc, Roster roster, Desk desk, Visitors visitors, ChatSettings settings,
-                     Clock clock) {
+    ChatAvailability(JdbcClient jdbc, Roster roster, OpenChats openChats, ChatSettings settings, Clock clock) {
         this.jdbc = jdbc;
         this.roster = roster;
-        this.desk = desk;
-        this.visitors = visitors;
+        this.openChats = openChats;
         this.settings = settings;
         this.clock = clock;
     }
@@ -67,11 +64,11 @@ public class ChatAvailability {
 
     @Transactional(readOnly = true)
     public State of(Agent.AgentId agent) {
+        int open = openChats(agent, openChatsByAgent());
         return jdbc.sql("select online, chat_cap from chat_availability where agent = ?").param(agent.value())
-                .query((rs, row) -> new State(agent, rs.getBoolean("online"), rs.getInt("chat_cap"), 0))
+                .query((rs, row) -> new State(agent, rs.getBoolean("online"), rs.getInt("chat_cap"), open))
                 .optional()
-                .map(state -> new State(agent, state.online(), state.cap(), openChats(agent)))
-                .orElse(new State(agent, false, settings.defaultChatCap(), openChats(agent)));
+                .orElse(new State(agent, false, settings.defaultChatCap(), open));
     }
 
     /** True while an active agent of the team (any team, for a widget without one) is online. */
@@ -83,24 +80,34 @@ public class ChatAvailability {
     /** The online agent of the team with room for another chat and the fewest open chats, if any. */
     @Transactional(readOnly = true)
     public Optional<State> pick(Optional<Team.TeamId> team) {
-        return candidates(team).stream().map(agent -> of(agent.id())).filter(State::hasRoom)
-                .min(Comparator.comparingInt(State::openChats));
+        List<Online> candidates = candidates(team);
+        if (candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<Agent.AgentId, Long> open = openChatsByAgent();
+        return candidates.stream()
+                .map(online -> new State(online.agent().id(), true, online.cap(), openChats(online.agent().id(), open)))
+                .filter(State::hasRoom).min(Comparator.comparingInt(State::openChats));
     }
 
-    private List<Agent> candidates(Optional<Team.TeamId> team) {
-        List<UUID> online = jdbc.sql("select agent from chat_availability where online = true")
-                .query(UUID.class).list();
-        return online.stream().map(id -> roster.findAgent(new Agent.AgentId(id)).orElse(null))
-                .filter(Objects::nonNull).filter(Agent::isActive).filter(agent -> agent.role() != Role.TEAMMATE)
-                .filter(agent -> team.isEmpty() || agent.teams().contains(team.get())).toList();
+    private record Online(Agent agent, int cap) {
     }
 
-    private int openChats(Agent.AgentId agent) {
-        return (int) visitors.inConversationSince(clock.instant().minus(Duration.ofDays(2))).stream()
-                .map(Visitor::conversation).distinct()
-                .map(id -> desk.find(new Conversation.ConversationId(id)).orElse(null))
-                .filter(Objects::nonNull).filter(Conversation::isOpen)
-                .filter(conversation -> conversation.assignee().filter(agent::equals).isPresent())
-                .count();
+    private List<Online> candidates(Optional<Team.TeamId> team) {
+        return jdbc.sql("select agent, chat_cap from chat_availability where online = true")
+                .query((rs, row) -> new Online(roster.findAgent(new Agent.AgentId(rs.getObject("agent", UUID.class)))
+                        .orElse(null), rs.getInt("chat_cap")))
+                .list().stream().filter(online -> online.agent() != null)
+                .filter(online -> online.agent().isActive() && online.agent().role() != Role.TEAMMATE)
+                .filter(online -> team.isEmpty() || online.agent().teams().contains(team.get())).toList();
+    }
+
+    private Map<Agent.AgentId, Long> openChatsByAgent() {
+        return openChats.now().stream().flatMap(chat -> chat.assignee().stream())
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    }
+
+    private static int openChats(Agent.AgentId agent, Map<Agent.AgentId, Long> open) {
+        return open.getOrDefault(agent, 0L).intValue();
     }
 }

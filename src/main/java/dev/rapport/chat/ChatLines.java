@@ -7,13 +7,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /** Every line of every chat, in order. A visitor's client id is unique per visitor: the database refuses a double. */
 @Component
 class ChatLines {
+
+    private static final int CHUNK = 500;
 
     private final JdbcClient jdbc;
 
@@ -49,8 +54,22 @@ class ChatLines {
     }
 
     Optional<ChatLine> last(UUID conversation) {
-        return jdbc.sql("select * from chat_line where conversation = ? order by seq desc").param(conversation)
-                .query(ChatLines::map).list().stream().findFirst();
+        return jdbc.sql("select * from chat_line where conversation = ? order by seq desc fetch first 1 rows only")
+                .param(conversation).query(ChatLines::map).optional();
+    }
+
+    /** The last line of each of the conversations that has one, a few hundred conversations per query. */
+    Map<UUID, ChatLine> lastOf(Collection<UUID> conversations) {
+        Map<UUID, ChatLine> last = new HashMap<>();
+        List<UUID> all = List.copyOf(conversations);
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            jdbc.sql("""
+                            select * from chat_line where seq in (select max(seq) from chat_line
+                             where conversation in (:conversations) group by conversation)""")
+                    .param("conversations", all.subList(from, Math.min(all.size(), from + CHUNK)))
+                    .query(ChatLines::map).list().forEach(line -> last.put(line.conversation(), line));
+        }
+        return last;
     }
 
     /** The conversation messages of a visitor's lines: those whose files they may download. */

@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Chat visitors, found by the hash of their token. */
@@ -39,9 +40,12 @@ class Visitors {
                 .query(Visitors::map).list();
     }
 
-    List<Visitor> inConversationSince(Instant since) {
-        return jdbc.sql("select * from chat_visitor where conversation is not null and last_seen_at >= ?")
-                .param(Timestamp.from(since)).query(Visitors::map).list();
+    /** The conversations of the visitors seen since then. */
+    Set<UUID> conversationsSeenSince(Instant since) {
+        return Set.copyOf(jdbc.sql("""
+                        select distinct conversation from chat_visitor
+                         where last_seen_at >= ? and conversation is not null""")
+                .param(Timestamp.from(since)).query(UUID.class).list());
     }
 
     Visitor create(UUID widget, String token, Instant now) {

@@ -536,6 +536,18 @@ public class Desk {
         return conversations.findById(id.value());
     }
 
+    /** Every open conversation of the channel, in one query (not merged ones: they are closed). */
+    @Transactional(readOnly = true)
+    public List<OpenConversation> openOn(Channel channel) {
+        return jdbc.sql("select id, number, status, assignee from conversation where is_open = true and channel = ?")
+                .param(channel.name())
+                .query((rs, row) -> new OpenConversation(
+                        new Conversation.ConversationId(rs.getObject("id", java.util.UUID.class)), rs.getLong("number"),
+                        Status.valueOf(rs.getString("status")),
+                        Optional.ofNullable(rs.getObject("assignee", java.util.UUID.class)).map(Agent.AgentId::new)))
+                .list();
+    }
+
     @Transactional(readOnly = true)
     public Optional<Conversation> findByNumber(long number) {
         return conversations.findByNumber(number);
