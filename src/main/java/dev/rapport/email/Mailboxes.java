@@ -14,7 +14,4 @@ interface Mailboxes extends ListCrudRepository<Mailbox, UUID> {
 
     @Query("select * from mailbox where webhook_token_hash = :hash")
     Optional<Mailbox> findByWebhookTokenHash(String hash);
-
-    @Query("select * from mailbox where lower(address) = lower(:address)")
-    Optional<Mailbox> findByAddress(String address);
 }
