@@ -40,15 +40,20 @@ class Recognition implements CustomerRecognition {
         this.clock = clock;
     }
 
+    /** A customer found, or created just now (who has no conversations yet, so nobody knows them). */
+    private record Found(Customer customer, boolean isNew) {
+    }
+
     @Override
     public Recognised recognise(Requester requester) {
-        Customer customer = requester.email() != null ? byIdentity(requester, email(requester))
+        Found found = requester.email() != null ? byIdentity(requester, email(requester))
                 : phone(requester).map(number -> byIdentity(requester, number))
-                .orElseGet(() -> create(requester, null));
+                .orElseGet(() -> new Found(create(requester, null), true));
+        Customer customer = found.customer();
         if (customer.mergedInto().isPresent()) {
             customer = customers.findById(customer.mergedInto().get().value()).orElse(customer);
         }
-        Optional<TheirPerson.Person> person = theirPerson.of(customer);
+        Optional<TheirPerson.Person> person = found.isNew() ? Optional.empty() : theirPerson.of(customer);
         return new Recognised(customer.id().value(), customer.callThem(),
                 person.map(TheirPerson.Person::agent).orElse(null), person.map(TheirPerson.Person::helped).orElse(0));
     }
@@ -75,12 +80,12 @@ class Recognition implements CustomerRecognition {
     }
 
     /** The owner of the email address, or of the E.164 phone number a call came from; created the first time. */
-    private Customer byIdentity(Requester requester, CustomerIdentity identity) {
-        return directory.ownerOf(identity).orElseGet(() -> {
+    private Found byIdentity(Requester requester, CustomerIdentity identity) {
+        return directory.ownerOf(identity).map(customer -> new Found(customer, false)).orElseGet(() -> {
             try {
-                return create(requester, identity);
+                return new Found(create(requester, identity), true);
             } catch (DuplicateKeyException raced) {
-                return directory.ownerOf(identity).orElseThrow(() -> raced);
+                return new Found(directory.ownerOf(identity).orElseThrow(() -> raced), false);
             }
         });
     }

@@ -4,10 +4,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Which conversation each Message-ID belongs to, the mailbox and Outlook thread of each email conversation, and who
@@ -24,6 +27,8 @@ class EmailThreads {
     record Participant(String address, String name, Role role) {
     }
 
+    private static final int LOOK_UP_CHUNK = 50;
+
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -32,16 +37,37 @@ class EmailThreads {
         this.clock = clock;
     }
 
-    /** The conversation the newest of these Message-IDs belongs to. */
-    Optional<UUID> conversationOf(List<String> messageIds) {
-        for (String id : messageIds) {
-            Optional<UUID> found = jdbc.sql("select conversation_id from email_thread where message_id = ?")
-                    .param(id).query(UUID.class).optional();
-            if (found.isPresent()) {
-                return found;
-            }
+    /**
+     * What the thread table knows about an arriving mail: whether its own Message-ID is one we sent (our mail came
+     * back), and the conversation the newest of its references belongs to.
+     */
+    record Known(boolean ourOutbound, Optional<UUID> answers) {
+    }
+
+    /** One look-up (per 50 references) for the mail's own Message-ID and the ones it refers to, newest first. */
+    Known lookUp(String messageId, List<String> references) {
+        boolean ourOutbound = false;
+        Optional<UUID> answers = Optional.empty();
+        List<String> ids = new ArrayList<>();
+        if (messageId != null) {
+            ids.add(messageId);
         }
-        return Optional.empty();
+        ids.addAll(references);
+        for (int from = 0; from < ids.size() && answers.isEmpty(); from += LOOK_UP_CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + LOOK_UP_CHUNK));
+            record Row(String messageId, UUID conversation, boolean outbound) {
+            }
+            Map<String, Row> found = jdbc.sql("select message_id, conversation_id, outbound from email_thread "
+                            + "where message_id in (:ids)").param("ids", chunk)
+                    .query((rs, row) -> new Row(rs.getString(1), rs.getObject(2, UUID.class), rs.getBoolean(3)))
+                    .list().stream().collect(Collectors.toMap(Row::messageId, row -> row, (a, b) -> a));
+            if (from == 0 && messageId != null) {
+                ourOutbound = found.containsKey(messageId) && found.get(messageId).outbound();
+            }
+            answers = chunk.stream().skip(from == 0 && messageId != null ? 1 : 0).map(found::get)
+                    .filter(java.util.Objects::nonNull).map(Row::conversation).findFirst();
+        }
+        return new Known(ourOutbound, answers);
     }
 
     Optional<UUID> conversationOfThreadIndex(String root) {
@@ -49,21 +75,14 @@ class EmailThreads {
                 .query(UUID.class).list().stream().findFirst();
     }
 
+    /** Keeps which conversation a Message-ID belongs to; the first conversation to name it keeps it. */
     void remember(String messageId, UUID conversation, boolean outbound) {
         if (messageId == null || messageId.length() > 998) {
             return;
         }
-        int known = jdbc.sql("select count(*) from email_thread where message_id = ?").param(messageId)
-                .query(Integer.class).single();
-        if (known == 0) {
-            jdbc.sql("insert into email_thread (message_id, conversation_id, outbound, created_at) values (?, ?, ?, ?)")
-                    .params(messageId, conversation, outbound, java.sql.Timestamp.from(clock.instant())).update();
-        }
-    }
-
-    boolean isOurOutbound(String messageId) {
-        return messageId != null && jdbc.sql("select count(*) from email_thread where message_id = ? and outbound")
-                .param(messageId).query(Integer.class).single() > 0;
+        jdbc.sql("insert into email_thread (message_id, conversation_id, outbound, created_at) values (?, ?, ?, ?) "
+                        + "on conflict do nothing")
+                .params(messageId, conversation, outbound, java.sql.Timestamp.from(clock.instant())).update();
     }
 
     /** The Message-IDs of a conversation, oldest first (for References). */
@@ -94,14 +113,12 @@ class EmailThreads {
                 .optional();
     }
 
+    /** Adds someone to the conversation's participants; someone already there keeps their name and role. */
     void join(UUID conversation, String address, String name, Role role) {
-        String normalised = address.toLowerCase(Locale.ROOT);
-        int known = jdbc.sql("select count(*) from email_participant where conversation_id = ? and address = ?")
-                .params(conversation, normalised).query(Integer.class).single();
-        if (known == 0) {
-            jdbc.sql("insert into email_participant (conversation_id, address, name, role) values (?, ?, ?, ?)")
-                    .params(conversation, normalised, name == null ? null : clip(name, 200), role.name()).update();
-        }
+        jdbc.sql("insert into email_participant (conversation_id, address, name, role) values (?, ?, ?, ?) "
+                        + "on conflict do nothing")
+                .params(conversation, address.toLowerCase(Locale.ROOT), name == null ? null : clip(name, 200),
+                        role.name()).update();
     }
 
     List<Participant> participants(UUID conversation) {

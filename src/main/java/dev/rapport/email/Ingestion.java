@@ -14,7 +14,6 @@ import dev.rapport.shared.EmailAddress;
 import dev.rapport.shared.SecretTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -83,29 +82,29 @@ public class Ingestion {
     /** Stores and processes a message in one go (the webhook); idempotent. */
     public Stored accept(Mailbox.MailboxId mailbox, byte[] raw) {
         Stored stored = store(mailbox, raw);
-        process(stored.id());
+        process(stored.id(), stored.isNew() ? new Row(mailbox.value(), raw) : null);
         return stored;
     }
 
-    /** Keeps the raw message, committed before anything else happens to it; a message already kept is found. */
+    /**
+     * Keeps the raw message, committed before anything else happens to it (one statement, committed on its own
+     * outside a transaction); a message already kept is found.
+     */
     public Stored store(Mailbox.MailboxId mailbox, byte[] raw) {
         String key = keyOf(raw);
-        Optional<UUID> known = find(mailbox, key);
-        if (known.isPresent()) {
-            return new Stored(known.get(), false);
-        }
         UUID id = UUID.randomUUID();
-        try {
-            transactions.executeWithoutResult(status -> jdbc.sql("""
-                            insert into inbound_email (id, mailbox_id, message_key, message_id, raw, size_bytes, status,
-                                                       received_at)
-                            values (?, ?, ?, ?, ?, ?, 'STORED', ?)""")
-                    .params(id, mailbox.value(), key, messageIdOf(raw), raw, (long) raw.length,
-                            Timestamp.from(clock.instant())).update());
+        int inserted = jdbc.sql("""
+                        insert into inbound_email (id, mailbox_id, message_key, message_id, raw, size_bytes, status,
+                                                   received_at)
+                        values (?, ?, ?, ?, ?, ?, 'STORED', ?)
+                        on conflict do nothing""")
+                .params(id, mailbox.value(), key, messageIdOf(raw), raw, (long) raw.length,
+                        Timestamp.from(clock.instant())).update();
+        if (inserted == 1) {
             return new Stored(id, true);
-        } catch (DuplicateKeyException e) {
-            return new Stored(find(mailbox, key).orElseThrow(() -> e), false);
         }
+        return new Stored(find(mailbox, key).orElseThrow(() -> new IllegalStateException(
+                "Inbound email " + key + " was neither stored nor found")), false);
     }
 
     /** Processes every stored message not processed yet (after a crash), oldest first; returns how many it did. */
@@ -127,6 +126,15 @@ public class Ingestion {
 
     /** Reads, screens and threads a stored message once; a second call does nothing. */
     public void process(UUID id) {
+        process(id, null);
+    }
+
+    /** A stored message's mailbox and bytes. */
+    private record Row(UUID mailbox, byte[] raw) {
+    }
+
+    /** @param known the message's mailbox and bytes when the caller has them in hand (else they are read back) */
+    private void process(UUID id, Row known) {
         transactions.executeWithoutResult(status -> {
             int claimed = jdbc.sql("update inbound_email set processed_at = ? where id = ? and status = 'STORED'")
                     .params(Timestamp.from(clock.instant()), id).update();
@@ -134,11 +142,9 @@ public class Ingestion {
                 return;
             }
             checkpoint.reached(Checkpoint.Step.PROCESSING);
-            record Row(UUID mailbox, byte[] raw) {
-            }
-            Row row = jdbc.sql("select mailbox_id, raw from inbound_email where id = ?").param(id)
-                    .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getBytes(2))).single();
-            Mailbox mailbox = directory.find(new Mailbox.MailboxId(row.mailbox())).orElseThrow();
+            Row row = known != null ? known : jdbc.sql("select mailbox_id, raw from inbound_email where id = ?")
+                    .param(id).query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getBytes(2))).single();
+            Mailbox mailbox = directory.forIngestion(new Mailbox.MailboxId(row.mailbox())).orElseThrow();
             ParsedEmail email;
             try {
                 email = EmailParser.parse(row.raw());
@@ -152,7 +158,8 @@ public class Ingestion {
 
     private void handle(UUID id, Mailbox mailbox, ParsedEmail email) {
         MailKind kind = MailKind.of(email, directory::isOurs);
-        if (kind != MailKind.BOUNCE && threads.isOurOutbound(email.messageId())) {
+        EmailThreads.Known known = threads.lookUp(email.messageId(), email.references());
+        if (kind != MailKind.BOUNCE && known.ourOutbound()) {
             kind = MailKind.OWN;
         }
         String sender = email.from() == null ? null : email.from().address();
@@ -169,7 +176,7 @@ public class Ingestion {
                 log.info("Bounce {} from {}: {}", matched ? "applied" : "not matched", sender, reason);
             }
             default -> {
-                Landed landed = land(mailbox, email, kind);
+                Landed landed = land(mailbox, email, kind, known);
                 finish(id, State.PARSED, kind, email, landed.note(), landed.conversation(), landed.message());
             }
         }
@@ -178,13 +185,13 @@ public class Ingestion {
     private record Landed(UUID conversation, UUID message, String note) {
     }
 
-    private Landed land(Mailbox mailbox, ParsedEmail email, MailKind kind) {
+    private Landed land(Mailbox mailbox, ParsedEmail email, MailKind kind, EmailThreads.Known known) {
         String sender = email.from() == null ? null : email.from().address();
         String name = email.from() == null ? null : email.from().name();
         List<String> skipped = new ArrayList<>();
         List<NewAttachment> files = files(email, skipped);
         String body = body(email, skipped);
-        Optional<Conversation> candidate = candidate(email);
+        Optional<Conversation> candidate = candidate(email, known);
         if (candidate.isPresent() && sender != null && takesPart(candidate.get(), sender)) {
             Conversation conversation = candidate.get();
             Message message = desk.receive(conversation.id(), name == null ? sender : name, body, Channel.EMAIL,
@@ -201,8 +208,9 @@ public class Ingestion {
         }
         Requester requester = new Requester(name, address(sender));
         String subject = email.subject() == null || email.subject().isBlank() ? null : clip(email.subject(), 300);
-        Conversation conversation = desk.start(new NewConversation(subject, requester, Channel.EMAIL, body,
+        Desk.Started started = desk.startWithMessage(new NewConversation(subject, requester, Channel.EMAIL, body,
                 team(mailbox)), files);
+        Conversation conversation = started.conversation();
         UUID conversationId = conversation.id().value();
         Long linkedFrom = candidate.map(Conversation::number).orElse(null);
         String threadIndex = ThreadIndex.root(email.threadIndex()).filter(root ->
@@ -214,7 +222,7 @@ public class Ingestion {
         }
         joinCopies(conversationId, email);
         threads.remember(email.messageId(), conversationId, false);
-        Message first = desk.messages(conversation.id()).getFirst();
+        Message first = started.first();
         if (kind == MailKind.CUSTOMER && mailbox.acknowledge() && sender != null) {
             acknowledgements.acknowledge(mailbox, conversation, email);
         }
@@ -224,8 +232,8 @@ public class Ingestion {
     }
 
     /** The conversation this mail answers, by our Message-IDs, Outlook's thread, or the [#1042] token. */
-    private Optional<Conversation> candidate(ParsedEmail email) {
-        Optional<UUID> byHeaders = threads.conversationOf(email.references());
+    private Optional<Conversation> candidate(ParsedEmail email, EmailThreads.Known known) {
+        Optional<UUID> byHeaders = known.answers();
         if (byHeaders.isEmpty()) {
             byHeaders = ThreadIndex.root(email.threadIndex()).flatMap(threads::conversationOfThreadIndex);
         }
@@ -296,10 +304,11 @@ public class Ingestion {
         String sender = from.find() ? from.group(1).toLowerCase() : null;
         String title = "Could not read this email" + (subject.find() && !subject.group(1).isBlank()
                 ? ": " + EmailParser.decode(subject.group(1)) : "");
-        Conversation conversation = desk.start(new NewConversation(clip(title, 300), new Requester(sender,
+        Desk.Started started = desk.startWithMessage(new NewConversation(clip(title, 300), new Requester(sender,
                 address(sender)), Channel.EMAIL, "Rapport could not read this email (" + reason + "). Nothing is "
                 + "lost: the original message can be downloaded from the Email panel beside this conversation.",
-                team(mailbox)));
+                team(mailbox)), List.of());
+        Conversation conversation = started.conversation();
         threads.open(conversation.id().value(), mailbox.id().value(),
                 ThreadIndex.start(conversation.id().value(), clock.instant()), null);
         if (sender != null && address(sender) != null) {
@@ -308,7 +317,7 @@ public class Ingestion {
         jdbc.sql("update inbound_email set status = 'UNREADABLE', reason = ?, sender = ?, subject = ?, "
                         + "conversation_id = ?, message_ref = ? where id = ?")
                 .params(clip(reason, 1000), sender == null ? null : clip(sender, 254), clip(title, 1000),
-                        conversation.id().value(), desk.messages(conversation.id()).getFirst().id().value(), id)
+                        conversation.id().value(), started.first().id().value(), id)
                 .update();
         log.warn("Could not read inbound email {} (mailbox {}): {}", id, mailbox.address(), reason);
     }

@@ -8,11 +8,19 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The mailboxes: added and changed by admins (passwords sealed, never shown back), each with a webhook address whose
- * token is shown once and kept only as a hash.
+ * token is shown once and kept only as a hash. Ingestion asks for a message's mailbox and whether an address is ours
+ * several times per message, so it reads them from a copy of all mailboxes that is at most
+ * {@link #SNAPSHOT_NANOS five seconds} old (dropped at once when a mailbox changes on this node).
  */
 @Service
 @Transactional
@@ -22,9 +30,16 @@ public class MailboxDirectory {
     public record WithToken(Mailbox mailbox, String webhookToken) {
     }
 
+    static final long SNAPSHOT_NANOS = 5_000_000_000L;
+
+    /** Every mailbox by id and every address of ours, as read at one moment. */
+    private record Snapshot(Map<UUID, Mailbox> byId, Set<String> addresses, long readAt) {
+    }
+
     private final Mailboxes mailboxes;
     private final SecretBox secrets;
     private final Clock clock;
+    private volatile Snapshot snapshot;
 
     MailboxDirectory(Mailboxes mailboxes, EmailSettings settings, Clock clock) {
         this.mailboxes = mailboxes;
@@ -50,7 +65,33 @@ public class MailboxDirectory {
 
     @Transactional(readOnly = true)
     public boolean isOurs(String address) {
-        return address != null && mailboxes.findByAddress(address).isPresent();
+        return address != null && snapshot().addresses().contains(address.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The mailbox as ingestion sees it: read from the snapshot (up to five seconds old on other nodes); never for
+     * changing it.
+     */
+    @Transactional(readOnly = true)
+    Optional<Mailbox> forIngestion(Mailbox.MailboxId id) {
+        Mailbox mailbox = snapshot().byId().get(id.value());
+        if (mailbox == null) {
+            snapshot = null;
+            mailbox = snapshot().byId().get(id.value());
+        }
+        return Optional.ofNullable(mailbox);
+    }
+
+    private Snapshot snapshot() {
+        Snapshot current = snapshot;
+        if (current == null || System.nanoTime() - current.readAt() > SNAPSHOT_NANOS) {
+            List<Mailbox> all = mailboxes.findAll();
+            current = new Snapshot(all.stream().collect(Collectors.toUnmodifiableMap(m -> m.id().value(),
+                    Function.identity())), all.stream().map(m -> m.address().toLowerCase(Locale.ROOT))
+                    .collect(Collectors.toUnmodifiableSet()), System.nanoTime());
+            snapshot = current;
+        }
+        return current;
     }
 
     /** @throws IllegalArgumentException when the address already has a mailbox */
@@ -59,6 +100,7 @@ public class MailboxDirectory {
         try {
             Mailbox mailbox = mailboxes.save(Mailbox.create(form, seal(form.imapPassword()),
                     seal(form.smtpPassword()), SecretTokens.sha256(token), clock.instant()));
+            snapshot = null;
             return new WithToken(mailbox, token);
         } catch (DuplicateKeyException e) {
             throw new IllegalArgumentException(form.address().value() + " already has a mailbox.");
@@ -69,7 +111,9 @@ public class MailboxDirectory {
         Mailbox mailbox = require(id);
         mailbox.change(form, seal(form.imapPassword()), seal(form.smtpPassword()));
         try {
-            return mailboxes.save(mailbox);
+            Mailbox saved = mailboxes.save(mailbox);
+            snapshot = null;
+            return saved;
         } catch (DuplicateKeyException e) {
             throw new IllegalArgumentException(form.address().value() + " already has a mailbox.");
         }
@@ -79,7 +123,9 @@ public class MailboxDirectory {
         Mailbox mailbox = require(id);
         String token = SecretTokens.generate("rpm_");
         mailbox.newWebhookToken(SecretTokens.sha256(token));
-        return new WithToken(mailboxes.save(mailbox), token);
+        Mailbox saved = mailboxes.save(mailbox);
+        snapshot = null;
+        return new WithToken(saved, token);
     }
 
     void polled(Mailbox.MailboxId id, String error) {

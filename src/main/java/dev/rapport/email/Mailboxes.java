@@ -17,9 +17,6 @@ interface Mailboxes extends ListCrudRepository<Mailbox, UUID> {
     @Query("select * from mailbox where webhook_token_hash = :hash")
     Optional<Mailbox> findByWebhookTokenHash(String hash);
 
-    @Query("select * from mailbox where lower(address) = lower(:address)")
-    Optional<Mailbox> findByAddress(String address);
-
     /** Records a fetch without a new version: fetching (every IDLE event) never makes an admin's edit stale. */
     @Modifying
     @Query("update mailbox set last_polled_at = :at, last_poll_error = :error where id = :id")

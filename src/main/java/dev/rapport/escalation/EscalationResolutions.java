@@ -25,7 +25,8 @@ class EscalationResolutions {
         this.jdbc = jdbc;
     }
 
-    @ApplicationModuleListener
+    /** A conversation just created has no escalations: its creation is not stored for this listener. */
+    @ApplicationModuleListener(condition = "#changed.what() != 'created'")
     void on(ConversationChanged changed) {
         boolean escalated = jdbc.sql("select count(*) from escalation where conversation = ?")
                 .param(changed.conversation().value()).query(Long.class).single() > 0;

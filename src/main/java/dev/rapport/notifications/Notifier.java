@@ -49,7 +49,8 @@ public class Notifier {
                 clock.instant()));
     }
 
-    @ApplicationModuleListener
+    /** Only a followed conversation's messages are stored for this listener: most have no followers. */
+    @ApplicationModuleListener(condition = "#received.followed()")
     void on(MessageReceived received) {
         Conversation conversation = desk.find(received.conversation()).orElse(null);
         if (conversation == null || conversation.followers().isEmpty()) {

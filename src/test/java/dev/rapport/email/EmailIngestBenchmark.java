@@ -9,12 +9,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -32,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 // A benchmark, not a test: it asserts no speed and takes minutes, so the suite skips it; it runs when asked for with
 // -Demail.benchmark.messages=N (the project measures speed with committed benchmarks, never timed tests).
 @EnabledIfSystemProperty(named = "email.benchmark.messages", matches = "\\d+")
+@Import(RoundTrips.class)
 class EmailIngestBenchmark {
 
     private static final Logger log = LoggerFactory.getLogger(EmailIngestBenchmark.class);
@@ -40,6 +42,7 @@ class EmailIngestBenchmark {
     @Autowired Ingestion ingestion;
     @Autowired BusinessProfile profile;
     @Autowired JdbcClient jdbc;
+    @Autowired RoundTrips roundTrips;
 
     @Test
     void ingestsGeneratedMail() throws Exception {
@@ -51,9 +54,11 @@ class EmailIngestBenchmark {
                 .mailbox();
         List<byte[]> mail = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            mail.add(generate(i));
+            mail.add(generate("bench", i));
         }
-        warmUp(mailbox);
+        warmUp(mailbox, Integer.getInteger("email.benchmark.warmup", 300));
+        roundTrips.start();
+        long cpu = processCpuNanos();
         long started = System.nanoTime();
         try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
             List<Future<?>> done = new ArrayList<>();
@@ -72,29 +77,52 @@ class EmailIngestBenchmark {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        double cpuMillis = (processCpuNanos() - cpu) / 1e6;
+        roundTrips.stop();
         log.info("Email ingest benchmark: {} messages, {} threads, {} s, {} messages/s", count, threads,
                 String.format("%.1f", seconds), String.format("%.0f", count / seconds));
+        log.info("Per message: {} statements + {} commits + {} rollbacks + {} savepoints = {} round trips; {} ms CPU "
+                        + "in Rapport's JVM (load average {})", per(roundTrips.statements(), count),
+                per(roundTrips.commits(), count), per(roundTrips.rollbacks(), count),
+                per(roundTrips.savepoints(), count), per(roundTrips.statements() + roundTrips.commits()
+                        + roundTrips.rollbacks() + roundTrips.savepoints(), count),
+                String.format("%.2f", cpuMillis / count),
+                String.format("%.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        roundTrips.top(40).forEach(statement -> log.info("  {} x {}", per(statement.getValue(), count),
+                statement.getKey().length() > 160 ? statement.getKey().substring(0, 160) + "…" : statement.getKey()));
         assertThat(jdbc.sql("select count(*) from inbound_email where mailbox_id = ? and status = 'PARSED' "
                         + "and message_id like '<bench-%'")
                 .param(mailbox.id().value()).query(Long.class).single()).isEqualTo(count);
     }
 
-    private void warmUp(Mailbox mailbox) {
-        for (int i = 0; i < 20; i++) {
-            ingestion.accept(mailbox.id(), ("From: warm" + i + "@bench.test\r\nSubject: warm\r\nMessage-ID: <warm-"
-                    + UUID.randomUUID() + "@bench.test>\r\n\r\nwarm\r\n").getBytes(StandardCharsets.UTF_8));
+    private static String per(long total, int count) {
+        return String.format("%.2f", (double) total / count);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /**
+     * Mail of the same kind as the measured mail (other senders and Message-IDs), so that the JIT compiler has done its
+     * work before the clock starts: the benchmark measures a node that has been running, not one just started.
+     */
+    private void warmUp(Mailbox mailbox, int messages) {
+        for (int i = 0; i < messages; i++) {
+            ingestion.accept(mailbox.id(), generate("warm", i));
         }
     }
 
     /** Every third message (in its own thread's slice order) answers an earlier one from the same sender. */
-    static byte[] generate(int i) {
+    static byte[] generate(String kind, int i) {
         int customer = i % 3 == 2 ? i - 2 : i;
-        String reply = i % 3 == 2 ? "In-Reply-To: <bench-" + customer + "@customers.test>\r\n" : "";
+        String reply = i % 3 == 2 ? "In-Reply-To: <" + kind + "-" + customer + "@customers.test>\r\n" : "";
         String body = """
-                From: Customer %d <c%d@bench.test>\r
+                From: Customer %d <c%d@%s.test>\r
                 To: Bench <bench@harbourlane.test>\r
                 Subject: %s\r
-                Message-ID: <bench-%d@customers.test>\r
+                Message-ID: <%s-%d@customers.test>\r
                 %sMIME-Version: 1.0\r
                 Content-Type: multipart/alternative; boundary="b"\r
                 \r
@@ -108,8 +136,8 @@ class EmailIngestBenchmark {
                 \r
                 <p>Hello, order <b>%d</b> arrived damaged.</p><img src=3D"https://t.example/p.gif">\r
                 --b--\r
-                """.formatted(customer, customer, i % 3 == 2 ? "Re: Order " + customer : "Order " + i, i, reply, i,
-                customer, i);
+                """.formatted(customer, customer, kind, i % 3 == 2 ? "Re: Order " + customer : "Order " + i, kind, i,
+                reply, i, customer, i);
         return body.getBytes(StandardCharsets.UTF_8);
     }
 }
