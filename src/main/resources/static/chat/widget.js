@@ -233,6 +233,7 @@
     ".files{display:flex;flex-direction:column;gap:6px;margin-top:4px}.files:first-child{margin-top:0}" +
     ".thumb{display:block;max-width:100%;max-height:220px;border-radius:12px;background:#fff}.msg.media{padding:4px}.msg.media .file{margin:0}" +
     ".file{display:flex;gap:8px;align-items:center;padding:8px 10px;border-radius:10px;background:rgba(255,255,255,.16);border:1px solid rgba(127,127,127,.3);color:inherit;text-decoration:none;cursor:pointer}" +
+    ".msg a.file{text-decoration:none}.file::before{content:'';flex:none;width:16px;height:20px;border:2px solid currentColor;border-radius:2px 7px 2px 2px;opacity:.75}.file:hover b{text-decoration:underline}" +
     ".file b{font-weight:600;overflow-wrap:anywhere}.file i{font-style:normal;opacity:.8;font-size:12px;white-space:nowrap}" +
     ".sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}" +
     "@media (max-width:480px){:host{right:12px;bottom:12px}.panel{position:fixed;inset:0;width:auto;height:auto;border-radius:0}.launcher[aria-expanded=true]{display:none}}";

@@ -296,6 +296,12 @@ class ChatBrowserTests {
                 .setFiles(new FilePayload("marble-run.png", "image/png", picture()));
         assertThat(phone.locator(".msg.visitor img.thumb")).hasCount(1);
         assertThat(phone.locator(".meta").last()).hasText("Sent");
+        phone.waitForFileChooser(() -> phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+                .setName("Attach a picture or file")).click())
+                .setFiles(new FilePayload("price-list.pdf", "application/pdf",
+                        "%PDF-1.4\n% a price list\n".repeat(200).getBytes(StandardCharsets.US_ASCII)));
+        assertThat(phone.locator(".msg.visitor .file")).containsText("price-list.pdf");
+        assertThat(phone.locator(".meta").last()).hasText("Sent");
         Browsers.screenshot(phone, "chat-widget-attachment-phone");
         phone.keyboard().press("Escape");
         assertThat(phone.locator("#rapport-chat-panel")).isHidden();
