@@ -12,6 +12,8 @@ import dev.rapport.conversations.Channel;
 import dev.rapport.conversations.Conversation;
 import dev.rapport.conversations.Desk;
 import dev.rapport.conversations.Message;
+import dev.rapport.conversations.NewAttachment;
+import dev.rapport.conversations.Status;
 import dev.rapport.shared.EmailAddress;
 import dev.rapport.support.TestBusiness;
 import jakarta.mail.internet.MimeMessage;
@@ -205,6 +207,32 @@ class ChatFileTests {
         assertThat(foreign.statusCode()).isEqualTo(403);
         assertThat(foreign.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
         assertThat(download(ORIGIN, token, UUID.randomUUID().toString()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aFileTheAgentAttachesToAReplyReachesTheVisitorAndOnlyThem() throws Exception {
+        String token = newVisitor();
+        upload(ORIGIN, token, id(), "engine.png", png(10, 10));
+        Conversation conversation = conversationOf(token);
+        SignedInAgent maria = SignedInAgent.of(roster.findAgentByEmail(EmailAddress.of(
+                TestBusiness.agentWithPassword(roster, passwords, Role.AGENT))).orElseThrow());
+        byte[] manual = "%PDF-1.4\n% the repair manual\n%%EOF\n".getBytes(StandardCharsets.UTF_8);
+        desk.reply(conversation.id(), maria, "Here is the manual.", Status.OPEN, null, Map.of(),
+                List.of(new NewAttachment("Reparaturanleitung für Motor.pdf", "application/pdf", manual.length,
+                        () -> new java.io.ByteArrayInputStream(manual))));
+
+        List<Map<String, Object>> history = chats.linesJson(chats.hello(widget, token, 0, null, null).lines());
+        Map<String, Object> answer = history.stream().filter(line -> "Here is the manual.".equals(line.get("body")))
+                .findFirst().orElseThrow();
+        Map<String, Object> file = ((List<Map<String, Object>>) answer.get("files")).getFirst();
+        assertThat(file).containsEntry("name", "Reparaturanleitung für Motor.pdf").containsEntry("image", false);
+
+        HttpResponse<byte[]> own = download(ORIGIN, token, (String) file.get("id"));
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(own.body()).isEqualTo(manual);
+        assertThat(own.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
+        assertThat(download(ORIGIN, newVisitor(), (String) file.get("id")).statusCode()).isEqualTo(404);
     }
 
     @Test
