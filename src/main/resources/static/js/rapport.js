@@ -601,6 +601,21 @@ document.addEventListener("change", function (event) {
     error.hidden = !problem;
   }
   if (problem) { input.value = ""; }
+  var list = document.getElementById("composer-files-list");
+  if (list) {
+    list.textContent = "";
+    (problem ? [] : files).forEach(function (file) {
+      var item = document.createElement("li");
+      item.textContent = file.name;
+      var size = document.createElement("span");
+      size.className = "subtle";
+      size.textContent = file.size < 1024 * 1024 ? Math.max(1, Math.round(file.size / 1024)) + " KB"
+        : megabytes(file.size) + " MB";
+      item.appendChild(size);
+      list.appendChild(item);
+    });
+    list.hidden = !list.children.length;
+  }
 });
 
 // Chat cues (the chat module): a new chat for me, or the visitor writing in a chat I have, plays a short chime (made

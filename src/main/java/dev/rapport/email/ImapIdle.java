@@ -44,7 +44,11 @@ public class ImapIdle implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        reconcile();
+        try {
+            reconcile();
+        } catch (RuntimeException e) {
+            log.warn("Could not start watching mailboxes with IDLE yet ({}); trying again shortly", e.getMessage());
+        }
     }
 
     @Override

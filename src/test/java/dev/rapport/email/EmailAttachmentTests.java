@@ -250,6 +250,14 @@ class EmailAttachmentTests {
                 .param("type", "reply").param("body", "The label.").with(as(maria))))
                 .as("no CSRF token").hasStatus(HttpStatus.FORBIDDEN);
 
+        SignedInAgent outsider = SignedInAgent.of(roster.findAgentByEmail(EmailAddress.of(
+                TestBusiness.agentWithPassword(roster, passwords, Role.TEAMMATE))).orElseThrow());
+        assertThat(mvc.perform(MockMvcRequestBuilders.multipart(page + "/messages")
+                .file(new MockMultipartFile("files", "label.pdf", "application/pdf", pdf(100)))
+                .param("type", "note").param("body", "Not mine.").with(csrf()).with(as(outsider))))
+                .as("a teammate not brought in cannot see the conversation").hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(messages(conversation)).isEqualTo(1);
+
         var sent = mvc.perform(MockMvcRequestBuilders.multipart(page + "/messages")
                 .file(new MockMultipartFile("files", "label.pdf", "application/pdf", pdf(100)))
                 .file(new MockMultipartFile("files", "", "application/octet-stream", new byte[0]))

@@ -6,6 +6,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
 import dev.rapport.agents.Passwords;
 import dev.rapport.agents.Role;
 import dev.rapport.agents.Roster;
@@ -38,11 +39,12 @@ import static org.awaitility.Awaitility.await;
 /**
  * The email channel in real Chromium with real SMTP and IMAP (GreenMail): the admin adds a mailbox and tests the
  * connection, a customer's mail appears in the inbox, the agent replies in the browser, and the reply is in the
- * customer's IMAP inbox, threaded.
+ * customer's IMAP inbox, threaded, with the files the agent attached (a file over the limit refused as it is chosen,
+ * the draft kept).
  */
 @RapportWebTest
 @TestPropertySource(properties = {"rapport.mail.poll-interval=200ms", "rapport.email.poll-interval=1h",
-        "rapport.email.idle.enabled=false",
+        "rapport.email.idle.enabled=false", "rapport.attachments.max-size=1MB",
         "rapport.email.secret-key=browser-test-key"})
 class EmailBrowserTests {
 
@@ -118,8 +120,28 @@ class EmailBrowserTests {
         assertThat(maria.locator("#email-panel")).containsText("ben@customers.test");
         maria.getByLabel("Message", new Page.GetByLabelOptions().setExact(true))
                 .fill("Hello Ana, a new engine leaves today by express post.");
+        Locator files = maria.locator("#composer-files");
+        files.setInputFiles(new FilePayload("catalogue.pdf", "application/pdf", EmailAttachmentTests.pdf(1_500_000)));
+        assertThat(maria.locator("#composer-files-error"))
+                .hasText("catalogue.pdf is 1.4 MB; files can be at most 1 MB.");
+        assertThat(maria.getByLabel("Message", new Page.GetByLabelOptions().setExact(true)))
+                .hasValue("Hello Ana, a new engine leaves today by express post.");
+        maria.locator("#composer").screenshot(new Locator.ScreenshotOptions().setPath(java.nio.file.Path.of("target",
+                "screenshots", "email-composer-too-large.png")));
+        byte[] slip = EmailAttachmentTests.pdf(40_000);
+        files.setInputFiles(new FilePayload[]{new FilePayload("Lieferschein Größe M.pdf", "application/pdf", slip),
+                new FilePayload("engine.png", "image/png", EmailAttachmentTests.png(3_000))});
+        assertThat(maria.locator("#composer-files-error")).isHidden();
+        assertThat(maria.locator("#composer-files-list")).containsText("Lieferschein Größe M.pdf");
+        maria.locator("#composer").screenshot(new Locator.ScreenshotOptions().setPath(java.nio.file.Path.of("target",
+                "screenshots", "email-composer-files.png")));
         maria.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
         assertThat(maria.locator(".entry.message.reply")).containsText("a new engine leaves today");
+        assertThat(maria.locator(".entry.message.reply .attachments")).containsText("Lieferschein Größe M.pdf");
+        assertThat(maria.locator(".entry.message.reply .attachments")).containsText("engine.png");
+        maria.locator(".entry.message.reply").scrollIntoViewIfNeeded();
+        maria.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target", "screenshots",
+                "email-reply-files.png")));
         assertThat(maria.locator("#email-panel")).containsText("Original messages");
         maria.locator("#email-panel").scrollIntoViewIfNeeded();
         maria.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target", "screenshots",
@@ -132,6 +154,11 @@ class EmailBrowserTests {
         assertThat(reply.getHeader("In-Reply-To")[0]).isEqualTo("<browser-" + ana + ">");
         assertThat(reply.getFrom()[0].toString()).contains(help);
         assertThat(reply.getHeader("Cc")[0]).contains("ben@customers.test");
+        jakarta.mail.Multipart mixed = (jakarta.mail.Multipart) reply.getContent();
+        assertThat(mixed.getCount()).as("text and HTML, then the two files").isEqualTo(3);
+        assertThat(mixed.getBodyPart(1).getFileName()).isEqualTo("Lieferschein Größe M.pdf");
+        assertThat(mixed.getBodyPart(1).getInputStream().readAllBytes()).isEqualTo(slip);
+        assertThat(mixed.getBodyPart(2).getFileName()).isEqualTo("engine.png");
 
         maria.locator("#email-panel .email-originals a").first().click();
         assertThat(maria.locator(".email-original")).containsText("arrived without its engine");

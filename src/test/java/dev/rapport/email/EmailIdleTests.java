@@ -27,8 +27,9 @@ import static org.awaitility.Awaitility.await;
  * the server goes away and comes back the connection is made again on its own; a mailbox switched off is let go;
  * stopping closes every connection and ends every thread.
  */
-@SpringBootTest(properties = {"rapport.email.poll-interval=1h", "rapport.email.idle.reconcile-every=300ms",
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {"rapport.email.poll-interval=1h", "rapport.email.idle.reconcile-every=300ms",
         "rapport.email.idle.max-backoff=1s", "rapport.email.secret-key=idle-key", "rapport.mail.poll-interval=1h"})
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 class EmailIdleTests {
 
     static final int IMAP_PORT = freePort();
@@ -39,6 +40,8 @@ class EmailIdleTests {
     @Autowired ImapPoller poller;
     @Autowired BusinessProfile profile;
     @Autowired JdbcClient jdbc;
+    @Autowired org.springframework.test.web.servlet.assertj.MockMvcTester mvc;
+    @Autowired dev.rapport.agents.Roster roster;
 
     GreenMail greenMail;
     String help;
@@ -66,6 +69,12 @@ class EmailIdleTests {
     void mailArrivesWithinSecondsAndTheConnectionRecoversAfterTheServerRestarts() throws Exception {
         await().atMost(Duration.ofSeconds(10)).until(() -> idle.watching(mailbox.id()));
         assertThat(idle.connections(mailbox.id())).isEqualTo(1);
+        var admin = roster.findAgentByEmail(EmailAddress.of(TestBusiness.ADMIN_EMAIL)).orElseThrow();
+        var signedIn = dev.rapport.agents.SignedInAgent.of(admin);
+        assertThat(mvc.get().uri("/admin/email").with(org.springframework.security.test.web.servlet.request
+                .SecurityMockMvcRequestPostProcessors.authentication(org.springframework.security.authentication
+                        .UsernamePasswordAuthenticationToken.authenticated(signedIn, null, signedIn.getAuthorities()))))
+                .hasStatusOk().bodyText().contains("The server tells Rapport the moment mail arrives");
 
         long sent = System.nanoTime();
         Mails.send(greenMail, "ana@customers.test", "Ana", help, "Missing engine", "Where is the engine?", Map.of());

@@ -2,6 +2,7 @@ package dev.rapport.email.web;
 
 import dev.rapport.agents.Roster;
 import dev.rapport.email.ConnectionCheck;
+import dev.rapport.email.ImapIdle;
 import dev.rapport.email.Mailbox;
 import dev.rapport.email.MailboxDirectory;
 import org.springframework.http.HttpStatus;
@@ -27,8 +28,10 @@ class EmailAdminController {
     private final MailboxDirectory directory;
     private final ConnectionCheck connectionCheck;
     private final Roster roster;
+    private final ImapIdle idle;
 
-    EmailAdminController(MailboxDirectory directory, ConnectionCheck connectionCheck, Roster roster) {
+    EmailAdminController(MailboxDirectory directory, ConnectionCheck connectionCheck, Roster roster, ImapIdle idle) {
+        this.idle = idle;
         this.directory = directory;
         this.connectionCheck = connectionCheck;
         this.roster = roster;
@@ -36,7 +39,10 @@ class EmailAdminController {
 
     @GetMapping("/admin/email")
     String list(Model model) {
-        model.addAttribute("mailboxes", directory.all());
+        var mailboxes = directory.all();
+        model.addAttribute("mailboxes", mailboxes);
+        model.addAttribute("live", mailboxes.stream().filter(mailbox -> idle.watching(mailbox.id()))
+                .map(mailbox -> mailbox.id().value()).collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("teamNames", roster.teams().stream().collect(java.util.stream.Collectors.toMap(
                 team -> team.id().value(), dev.rapport.agents.Team::name)));
         model.addAttribute("teamList", roster.teams());
