@@ -153,6 +153,7 @@ public class Desk {
         }));
         Instant now = clock.instant();
         Conversation conversation = require(id);
+        boolean wasOpen = conversation.isOpen();
         conversation.customerWrote(now);
         conversations.save(conversation);
         Message message = messages.save(Message.inbound(id, from, body, channel, now));
@@ -164,6 +165,9 @@ public class Desk {
         events.publishEvent(new MessageReceived(id, message.id(), conversation.number(),
                 !conversation.followers().isEmpty()));
         events.publishEvent(new ConversationChanged(id, conversation.number(), "message"));
+        if (!wasOpen && conversation.isOpen()) {
+            events.publishEvent(new ConversationChanged(id, conversation.number(), "reopened"));
+        }
         return message;
     }
 

@@ -4,6 +4,7 @@ import dev.rapport.shared.SecretBox;
 import dev.rapport.shared.SecretTokens;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
@@ -63,7 +64,8 @@ public class MailboxDirectory {
                 : mailboxes.findByWebhookTokenHash(SecretTokens.sha256(token));
     }
 
-    @Transactional(readOnly = true)
+    /** Whether the address is one of our mailboxes (from the snapshot, no transaction of its own). */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public boolean isOurs(String address) {
         return address != null && snapshot().addresses().contains(address.toLowerCase(Locale.ROOT));
     }
@@ -72,7 +74,7 @@ public class MailboxDirectory {
      * The mailbox as ingestion sees it: read from the snapshot (up to five seconds old on other nodes); never for
      * changing it.
      */
-    @Transactional(readOnly = true)
+    @Transactional(propagation = Propagation.SUPPORTS)
     Optional<Mailbox> forIngestion(Mailbox.MailboxId id) {
         Mailbox mailbox = snapshot().byId().get(id.value());
         if (mailbox == null) {

@@ -25,8 +25,11 @@ class EscalationResolutions {
         this.jdbc = jdbc;
     }
 
-    /** A conversation just created has no escalations: its creation is not stored for this listener. */
-    @ApplicationModuleListener(condition = "#changed.what() != 'created'")
+    /**
+     * Only changes that can solve or reopen a conversation are stored for this listener: not its creation (it has no
+     * escalations yet) nor a customer's message (one that reopens it comes again as "reopened"), which are most.
+     */
+    @ApplicationModuleListener(condition = "#changed.what() != 'created' and #changed.what() != 'message'")
     void on(ConversationChanged changed) {
         boolean escalated = jdbc.sql("select count(*) from escalation where conversation = ?")
                 .param(changed.conversation().value()).query(Long.class).single() > 0;

@@ -61,7 +61,8 @@ class RoundTrips implements BeanPostProcessor {
 
     /** The statements sent most often, with how many times, most first. */
     List<Map.Entry<String, Long>> top(int limit) {
-        return statements.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue().sum()))
+        return statements.entrySet().stream()
+                .map(e -> Map.entry(e.getKey().replaceAll("\\s+", " ").strip(), e.getValue().sum()))
                 .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())).limit(limit).toList();
     }
 
@@ -104,7 +105,7 @@ class RoundTrips implements BeanPostProcessor {
         return wrap(type, statement, (target, method, args) -> {
             if (counting && method.getName().startsWith("execute")) {
                 String sql = prepared != null ? prepared : args != null && args.length > 0 ? (String) args[0] : "?";
-                statements.computeIfAbsent(sql.replaceAll("\\s+", " ").strip(), key -> new LongAdder()).increment();
+                statements.computeIfAbsent(sql, key -> new LongAdder()).increment();
             }
             return method.invoke(target, args);
         });

@@ -21,12 +21,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -55,6 +58,8 @@ class EscalationModuleTests {
     @Autowired Roster roster;
     @Autowired Passwords passwords;
     @Autowired ControllableClock clock;
+    @Autowired JdbcClient jdbc;
+    @Autowired TransactionTemplate transactions;
 
     private SignedInAgent admin;
     private SignedInAgent maria;
@@ -311,6 +316,42 @@ class EscalationModuleTests {
                 .andWaitForStateChange(() -> report.between(start, start.plus(Duration.ofDays(1))).total()
                         .resolved(), resolved -> resolved == 1)
                 .andVerify(resolved -> assertThat(resolved).isEqualTo(1));
+    }
+
+    @Test
+    void aCustomerWritingAgainReopensTheEscalationAndPlainMessagesAreNotStoredForIt(Scenario scenario) {
+        escalator.escalate(conversation, "team:" + billing.id().value(), "Double charge", false, maria);
+        scenario.stimulate(() -> desk.changeStatus(conversation.id(), maria, Status.SOLVED, null))
+                .andWaitForStateChange(() -> resolvedAt(conversation), Optional::isPresent)
+                .andVerify(resolved -> assertThat(resolved).isPresent());
+
+        // the customer writes again: the conversation reopens ("reopened" is stored for this listener, "message" is
+        // not), so the escalation is no longer resolved
+        scenario.stimulate(() -> assertThat(storedForThisListener(() -> desk.receive(conversation.id(), "Alex Moreau",
+                        "It happened again.", Channel.EMAIL))).isEqualTo(1))
+                .andWaitForStateChange(() -> resolvedAt(conversation).isEmpty(), cleared -> cleared)
+                .andVerify(cleared -> assertThat(desk.find(conversation.id()).orElseThrow().isOpen()).isTrue());
+
+        // a message on an open conversation, and a new conversation, are not stored for it at all
+        assertThat(storedForThisListener(() -> desk.receive(conversation.id(), "Alex Moreau", "Any news?",
+                Channel.EMAIL))).isZero();
+        assertThat(storedForThisListener(() -> conversationOnSupport("Another question"))).isZero();
+    }
+
+    /** The publications for EscalationResolutions that the work stores in its transaction (seen before commit). */
+    private long storedForThisListener(Runnable work) {
+        return transactions.execute(status -> {
+            long before = jdbc.sql("select count(*) from event_publication where listener_id like ?")
+                    .param("%EscalationResolutions%").query(Long.class).single();
+            work.run();
+            return jdbc.sql("select count(*) from event_publication where listener_id like ?")
+                    .param("%EscalationResolutions%").query(Long.class).single() - before;
+        });
+    }
+
+    private Optional<java.sql.Timestamp> resolvedAt(Conversation escalated) {
+        return jdbc.sql("select resolved_at from escalation where conversation = ?").param(escalated.id().value())
+                .query((rs, row) -> Optional.ofNullable(rs.getTimestamp(1))).single();
     }
 
     private Conversation conversationOnSupport(String subject) {

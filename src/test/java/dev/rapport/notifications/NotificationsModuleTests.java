@@ -18,8 +18,10 @@ import dev.rapport.promises.PromiseDueSoon;
 import dev.rapport.shared.EmailAddress;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.Set;
 import java.util.UUID;
@@ -33,6 +35,8 @@ class NotificationsModuleTests {
     @Autowired Desk desk;
     @Autowired Roster roster;
     @Autowired Passwords passwords;
+    @Autowired JdbcClient jdbc;
+    @Autowired TransactionTemplate transactions;
 
     @Test
     void anEscalationTellsEveryoneOnTheTeamBroughtInAndARequestItsAnswerGoesBackToWhoAsked(Scenario scenario) {
@@ -99,6 +103,30 @@ class NotificationsModuleTests {
                 .andWaitForStateChange(() -> notifier.latest(sam.id()), list -> !list.isEmpty())
                 .andVerify(list -> assertThat(list.getFirst().text())
                         .isEqualTo("Ana wrote in #" + conversation.number() + " Engine"));
+    }
+
+    @Test
+    void onlyAFollowedConversationsMessagesAreStoredForTheFollowersNotice() {
+        SignedInAgent sam = agent("Sam " + UUID.randomUUID().toString().substring(0, 6));
+        Conversation conversation = start();
+
+        assertThat(storedForFollowers(() -> desk.receive(conversation.id(), "Ana", "Hello?", Channel.EMAIL)))
+                .as("nobody follows it: nothing to tell, nothing stored").isZero();
+        desk.follow(conversation.id(), sam, true);
+        assertThat(storedForFollowers(() -> desk.receive(conversation.id(), "Ana", "Any news?", Channel.EMAIL)))
+                .isEqualTo(1);
+    }
+
+    /** The publications for the followers' notice that the work stores in its transaction (seen before commit). */
+    private long storedForFollowers(Runnable work) {
+        String listener = "%Notifier%MessageReceived%";
+        return transactions.execute(status -> {
+            long before = jdbc.sql("select count(*) from event_publication where listener_id like ?").param(listener)
+                    .query(Long.class).single();
+            work.run();
+            return jdbc.sql("select count(*) from event_publication where listener_id like ?").param(listener)
+                    .query(Long.class).single() - before;
+        });
     }
 
     @Test
