@@ -23,6 +23,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,6 +36,9 @@ public class ChatLoad {
     static final Map<String, Long> sentAt = new ConcurrentHashMap<>();
     static final Map<String, Integer> received = new ConcurrentHashMap<>();
     static final List<Long> latenciesMicros = Collections.synchronizedList(new ArrayList<>());
+    /** Each received reply as {posted at (ns since the first post), latency (µs)}, for the tail over time. */
+    static final List<long[]> timeline = Collections.synchronizedList(new ArrayList<>());
+    static volatile long firstPost;
 
     static final class Visitor implements WebSocket.Listener {
         final int index;
@@ -74,6 +78,7 @@ public class ChatLoad {
                             Long at = sentAt.get(id);
                             if (at != null) {
                                 latenciesMicros.add((now - at) / 1000);
+                                timeline.add(new long[] {at - firstPost, (now - at) / 1000});
                             }
                         }
                     }
@@ -121,13 +126,19 @@ public class ChatLoad {
         var posters = Executors.newVirtualThreadPerTaskExecutor();
         long intervalNanos = 1_000_000_000L / perSecond;
         long next = System.nanoTime();
+        firstPost = next;
         int total = 0;
         for (int round = 0; round < rounds; round++) {
             for (Visitor visitor : all) {
                 String id = "bench-" + visitor.index + "-" + round;
                 long number = visitor.number.get();
-                while (System.nanoTime() < next) {
-                    Thread.onSpinWait();
+                // Sleep until the reply is due (spinning would take one of the machine's cores from the node).
+                for (long wait = next - System.nanoTime(); wait > 0; wait = next - System.nanoTime()) {
+                    if (wait > 200_000) {
+                        LockSupport.parkNanos(wait - 100_000);
+                    } else {
+                        Thread.onSpinWait();
+                    }
                 }
                 next += intervalNanos;
                 total++;
@@ -165,6 +176,20 @@ public class ChatLoad {
                 perSecond, failedPosts.get(), received.size(), total - failedPosts.get() - received.size(), doubled);
         System.out.printf("agent-to-visitor latency ms: p50 %.1f, p95 %.1f, p99 %.1f, max %.1f%n", pct(sorted, 50),
                 pct(sorted, 95), pct(sorted, 99), sorted.isEmpty() ? 0 : sorted.getLast() / 1000.0);
+        System.out.println("latency by when the reply was posted (10 s windows): replies, p50, p99, max ms");
+        List<long[]> byTime;
+        synchronized (timeline) {
+            byTime = new ArrayList<>(timeline);
+        }
+        byTime.stream().collect(java.util.stream.Collectors.groupingBy(r -> r[0] / 10_000_000_000L,
+                        java.util.TreeMap::new, java.util.stream.Collectors.mapping(r -> r[1],
+                                java.util.stream.Collectors.toList())))
+                .forEach((window, micros) -> {
+                    List<Long> w = new ArrayList<>(micros);
+                    Collections.sort(w);
+                    System.out.printf("  %3d-%3d s: %4d, %8.1f, %8.1f, %8.1f%n", window * 10, window * 10 + 10,
+                            w.size(), pct(w, 50), pct(w, 99), w.getLast() / 1000.0);
+                });
         System.exit(0);
     }
 

@@ -107,6 +107,17 @@ class ChatDeliveryTests {
         assertThat(pushed).hasSize(1).first().asString().contains("Still here.");
     }
 
+    @Test
+    void aLongReplyReachesTheChatWhole() {
+        ChatDesk.Welcome welcome = visitorInAChat();
+        String instructions = "Step by step: " + "turn the dial one notch, then wait a moment. ".repeat(150);
+
+        Message reply = desk.reply(chatOf(welcome), maria, instructions, Status.OPEN, null);
+
+        assertThat(desk.message(reply.id()).orElseThrow().delivery()).isEqualTo(Message.Delivery.SENT);
+        assertThat(agentLines(welcome)).singleElement().extracting(ChatLine::body).isEqualTo(instructions.strip());
+    }
+
     private ChatDesk.Welcome visitorInAChat() {
         ChatDesk.Welcome welcome = chats.hello(widget, null, 0, "https://shop.example/cart", null);
         chats.say(widget, welcome.visitor().id(), "c" + UUID.randomUUID().toString().replace("-", ""), "Hi", "Ana",
