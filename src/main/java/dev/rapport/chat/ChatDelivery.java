@@ -84,8 +84,8 @@ class ChatDelivery {
         }
     }
 
-    /** The durable path, after the commit. */
-    @ApplicationModuleListener
+    /** The durable path, after the commit; only chat replies are stored for it. */
+    @ApplicationModuleListener(condition = "#posted.channel().name() == 'CHAT'")
     void on(ReplyPosted posted) {
         if (posted.channel() != Channel.CHAT) {
             return;

@@ -45,7 +45,8 @@ public class EmailDelivery {
         this.directory = directory;
     }
 
-    @ApplicationModuleListener
+    /** Only an email conversation's replies are stored for this listener (no publication for other channels). */
+    @ApplicationModuleListener(condition = "#posted.channel().name() == 'EMAIL'")
     void on(ReplyPosted posted) {
         if (posted.channel() != Channel.EMAIL) {
             return;

@@ -35,7 +35,8 @@ class ReplyDelivery {
         this.outbox = outbox;
     }
 
-    @ApplicationModuleListener
+    /** Chat and email deliver their own replies: those are not stored for this listener at all. */
+    @ApplicationModuleListener(condition = "#posted.channel().name() != 'CHAT' and #posted.channel().name() != 'EMAIL'")
     void on(ReplyPosted posted) {
         if (posted.channel() == Channel.CHAT || posted.channel() == Channel.EMAIL) {
             return;
