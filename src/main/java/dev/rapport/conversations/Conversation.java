@@ -341,4 +341,19 @@ public class Conversation {
     public long version() {
         return version == null ? 0 : version;
     }
+
+    /** The version as stored, or null before the conversation was ever stored. */
+    Long storedVersion() {
+        return version;
+    }
+
+    /** Written in plain SQL ({@link ConversationRows}) at this version. */
+    void stored(long version) {
+        this.version = version;
+    }
+
+    /** Where it sorts in the queue: since when the customer waits, or after every waiting conversation. */
+    Instant queueRank() {
+        return queueRank;
+    }
 }

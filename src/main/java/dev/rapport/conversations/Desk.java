@@ -40,11 +40,16 @@ public class Desk {
     private final ContinuityRouting continuity;
     private final ObjectProvider<ConversationAddOn> addOns;
     private final ObjectProvider<ConversationAccess> accesses;
+    private final ConversationRows rows;
+    private final MessageRows messageRows;
 
-    Desk(Conversations conversations, Messages messages, Timeline timeline, Roster roster, JdbcClient jdbc,
+    Desk(ConversationRows rows, MessageRows messageRows, Conversations conversations, Messages messages,
+         Timeline timeline, Roster roster, JdbcClient jdbc,
          ApplicationEventPublisher events, Clock clock, Attachments attachments, AttachmentStore attachmentStore,
          ObjectProvider<CustomerRecognition> recognition, ContinuityRouting continuity,
          ObjectProvider<ConversationAddOn> addOns, ObjectProvider<ConversationAccess> accesses) {
+        this.rows = rows;
+        this.messageRows = messageRows;
         this.addOns = addOns;
         this.accesses = accesses;
         this.recognition = recognition.getIfAvailable(() -> CustomerRecognition.NOBODY);
@@ -102,8 +107,8 @@ public class Desk {
         if (offer.isPresent()) {
             conversation.routedTo(offer.get().agent(), offer.get().why(), now);
         }
-        conversation = conversations.save(conversation);
-        Message first = messages.save(Message.inbound(conversation.id(), request.requester().name(),
+        conversation = rows.insert(conversation);
+        Message first = messageRows.insert(Message.inbound(conversation.id(), request.requester().name(),
                 request.firstMessage(), request.channel(), now));
         for (NewAttachment file : files) {
             attachments.save(Attachment.of(first.id(), AttachmentStore.safeName(file.fileName()),
@@ -148,15 +153,35 @@ public class Desk {
      */
     public Message receive(Conversation.ConversationId id, String from, String body, Channel channel,
                            List<NewAttachment> files) {
+        return receive(require(id), from, body, channel, files);
+    }
+
+    /**
+     * The customer wrote again in a conversation the caller has just read (the email channel, which reads it to
+     * thread the mail), so it is not read twice. Nobody's change is overwritten: if someone changed the conversation
+     * in between, it is read again and the customer's message applied to what they left.
+     *
+     * @throws IllegalArgumentException naming the file that cannot be attached, before anything is stored
+     */
+    public Message receive(Conversation conversation, String from, String body, Channel channel,
+                           List<NewAttachment> files) {
         files.forEach(file -> attachmentStore.problemWith(file).ifPresent(problem -> {
             throw new IllegalArgumentException(problem);
         }));
         Instant now = clock.instant();
-        Conversation conversation = require(id);
+        Conversation.ConversationId id = conversation.id();
         boolean wasOpen = conversation.isOpen();
         conversation.customerWrote(now);
-        conversations.save(conversation);
-        Message message = messages.save(Message.inbound(id, from, body, channel, now));
+        for (int attempt = 1; !rows.updateState(conversation); attempt++) {
+            if (attempt == 5) {
+                throw new org.springframework.dao.OptimisticLockingFailureException("Conversation "
+                        + conversation.number() + " kept changing while a customer's message was added to it");
+            }
+            conversation = require(id);
+            wasOpen = conversation.isOpen();
+            conversation.customerWrote(now);
+        }
+        Message message = messageRows.insert(Message.inbound(id, from, body, channel, now));
         for (NewAttachment file : files) {
             attachments.save(Attachment.of(message.id(), AttachmentStore.safeName(file.fileName()),
                     file.contentType() == null ? "application/octet-stream" : file.contentType(), file.size(),
@@ -551,7 +576,7 @@ public class Desk {
 
     @Transactional(readOnly = true)
     public Optional<Conversation> find(Conversation.ConversationId id) {
-        return conversations.findById(id.value());
+        return rows.find(id.value());
     }
 
     /** Every open conversation of the channel, in one query (not merged ones: they are closed). */
@@ -568,13 +593,13 @@ public class Desk {
 
     @Transactional(readOnly = true)
     public Optional<Conversation> findByNumber(long number) {
-        return conversations.findByNumber(number);
+        return rows.findByNumber(number);
     }
 
     /** A conversation the agent may see, or an explanation why not. */
     @Transactional(readOnly = true)
     public Conversation visibleTo(long number, SignedInAgent agent) {
-        Conversation conversation = conversations.findByNumber(number).orElseThrow(() -> new NotFound(number));
+        Conversation conversation = rows.findByNumber(number).orElseThrow(() -> new NotFound(number));
         requireCanSee(conversation, agent);
         return conversation;
     }
@@ -679,7 +704,7 @@ public class Desk {
     }
 
     private Conversation require(Conversation.ConversationId id) {
-        return conversations.findById(id.value()).orElseThrow(() -> new NotFound(id));
+        return rows.find(id.value()).orElseThrow(() -> new NotFound(id));
     }
 
     private Conversation requireVisible(Conversation.ConversationId id, SignedInAgent agent) {

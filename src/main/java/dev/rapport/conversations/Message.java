@@ -127,4 +127,14 @@ public class Message {
     public Instant createdAt() {
         return createdAt;
     }
+
+    /** The version as stored, or null before the message was ever stored. */
+    Long storedVersion() {
+        return version;
+    }
+
+    /** Written in plain SQL ({@link MessageRows}) at this version. */
+    void stored(long version) {
+        this.version = version;
+    }
 }

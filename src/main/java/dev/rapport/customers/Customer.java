@@ -364,4 +364,14 @@ public class Customer {
     public List<CustomerNote> pinnedNotes() {
         return notes().stream().filter(CustomerNote::pinned).toList();
     }
+
+    /** The version as stored, or null before the customer was ever stored. */
+    Long storedVersion() {
+        return version;
+    }
+
+    /** Written in plain SQL ({@link CustomerRows}) at this version. */
+    void stored(long version) {
+        this.version = version;
+    }
 }

@@ -2,11 +2,7 @@ package dev.rapport.customers;
 
 import dev.rapport.conversations.CustomerRecognition;
 import dev.rapport.conversations.Requester;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -14,10 +10,10 @@ import java.util.UUID;
 
 /**
  * Recognises the customer behind each new conversation by their email address (or, for a call, the E.164 number it
- * came from), creating the customer the first time they write or call. A new customer is stored behind a savepoint of
- * the conversation's own transaction (one connection, so any number of first messages at once never wait on each
- * other for a second one), and two first messages from one address arriving at once end with one customer: the loser
- * of the race rolls back to the savepoint and finds the winner's.
+ * came from), creating the customer the first time they write or call. A new customer is stored in the
+ * conversation's own transaction (one connection, so any number of first messages at once never wait on each other
+ * for a second one), and two first messages from one address arriving at once end with one customer: the loser's
+ * claim on the address finds it taken, it removes what it stored and finds the winner's.
  */
 @Component
 class Recognition implements CustomerRecognition {
@@ -25,18 +21,17 @@ class Recognition implements CustomerRecognition {
     private final CustomerDirectory directory;
     private final Customers customers;
     private final TheirPerson theirPerson;
-    private final TransactionTemplate savepoint;
+    private final CustomerRows rows;
     private final Clock clock;
     private final Identities identities;
 
-    Recognition(CustomerDirectory directory, Customers customers, TheirPerson theirPerson,
-                PlatformTransactionManager transactions, Clock clock, Identities identities) {
+    Recognition(CustomerDirectory directory, Customers customers, TheirPerson theirPerson, CustomerRows rows,
+                Clock clock, Identities identities) {
         this.identities = identities;
         this.directory = directory;
         this.customers = customers;
         this.theirPerson = theirPerson;
-        this.savepoint = new TransactionTemplate(transactions);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.rows = rows;
         this.clock = clock;
     }
 
@@ -81,22 +76,29 @@ class Recognition implements CustomerRecognition {
 
     /** The owner of the email address, or of the E.164 phone number a call came from; created the first time. */
     private Found byIdentity(Requester requester, CustomerIdentity identity) {
-        return directory.ownerOf(identity).map(customer -> new Found(customer, false)).orElseGet(() -> {
-            try {
-                return new Found(create(requester, identity), true);
-            } catch (DuplicateKeyException raced) {
-                return new Found(directory.ownerOf(identity).orElseThrow(() -> raced), false);
-            }
-        });
+        Optional<Customer> owner = directory.ownerOf(identity);
+        if (owner.isPresent()) {
+            return new Found(owner.get(), false);
+        }
+        Customer created = customer(requester, identity);
+        if (rows.insertFirstSeen(created)) {
+            return new Found(created, true);
+        }
+        return new Found(directory.ownerOf(identity).orElseThrow(() -> new IllegalStateException(
+                "The " + identity.kind() + " " + identity.address() + " was taken but has no owner")), false);
     }
 
     private Customer create(Requester requester, CustomerIdentity identity) {
-        return savepoint.execute(status -> {
-            Customer customer = Customer.create(directory.nextNumber(), requester.name(), clock.instant());
-            if (identity != null) {
-                customer.addIdentity(identity, clock.instant());
-            }
-            return customers.save(customer);
-        });
+        Customer customer = customer(requester, identity);
+        rows.insertFirstSeen(customer);
+        return customer;
+    }
+
+    private Customer customer(Requester requester, CustomerIdentity identity) {
+        Customer customer = Customer.create(directory.nextNumber(), requester.name(), clock.instant());
+        if (identity != null) {
+            customer.addIdentity(identity, clock.instant());
+        }
+        return customer;
     }
 }

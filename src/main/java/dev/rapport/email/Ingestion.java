@@ -133,27 +133,41 @@ public class Ingestion {
     private record Row(UUID mailbox, byte[] raw) {
     }
 
-    /** @param known the message's mailbox and bytes when the caller has them in hand (else they are read back) */
+    /**
+     * Processes the message in one transaction that ends by marking it processed, but only if it is still waiting:
+     * whoever processed it at the same moment and committed first wins, and this transaction is rolled back whole
+     * (the same mail arriving by the webhook and by IMAP at once makes one conversation, not two).
+     *
+     * @param known the message's mailbox and bytes when the caller has them in hand (else they are read back)
+     */
     private void process(UUID id, Row known) {
-        transactions.executeWithoutResult(status -> {
-            int claimed = jdbc.sql("update inbound_email set processed_at = ? where id = ? and status = 'STORED'")
-                    .params(Timestamp.from(clock.instant()), id).update();
-            if (claimed == 0) {
-                return;
-            }
-            checkpoint.reached(Checkpoint.Step.PROCESSING);
-            Row row = known != null ? known : jdbc.sql("select mailbox_id, raw from inbound_email where id = ?")
-                    .param(id).query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getBytes(2))).single();
-            Mailbox mailbox = directory.forIngestion(new Mailbox.MailboxId(row.mailbox())).orElseThrow();
-            ParsedEmail email;
-            try {
-                email = EmailParser.parse(row.raw());
-            } catch (EmailParser.UnreadableEmail e) {
-                unreadable(id, mailbox, row.raw(), e.getMessage());
-                return;
-            }
-            handle(id, mailbox, email);
-        });
+        try {
+            transactions.executeWithoutResult(status -> {
+                Row row = known != null ? known : jdbc.sql("""
+                                select mailbox_id, raw from inbound_email where id = ? and status = 'STORED'""")
+                        .param(id).query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getBytes(2)))
+                        .optional().orElseThrow(AlreadyProcessed::new);
+                checkpoint.reached(Checkpoint.Step.PROCESSING);
+                Mailbox mailbox = directory.forIngestion(new Mailbox.MailboxId(row.mailbox())).orElseThrow();
+                ParsedEmail email;
+                try {
+                    email = EmailParser.parse(row.raw());
+                } catch (EmailParser.UnreadableEmail e) {
+                    unreadable(id, mailbox, row.raw(), e.getMessage());
+                    return;
+                }
+                handle(id, mailbox, email);
+            });
+        } catch (AlreadyProcessed done) {
+            log.debug("Inbound email {} was processed by someone else at the same time", id);
+        }
+    }
+
+    /** The message was no longer waiting when its result was to be written: everything done for it is undone. */
+    private static final class AlreadyProcessed extends RuntimeException {
+        AlreadyProcessed() {
+            super(null, null, false, false);
+        }
     }
 
     private void handle(UUID id, Mailbox mailbox, ParsedEmail email) {
@@ -194,8 +208,7 @@ public class Ingestion {
         Optional<Conversation> candidate = candidate(email, known);
         if (candidate.isPresent() && sender != null && takesPart(candidate.get(), sender)) {
             Conversation conversation = candidate.get();
-            Message message = desk.receive(conversation.id(), name == null ? sender : name, body, Channel.EMAIL,
-                    files);
+            Message message = desk.receive(conversation, name == null ? sender : name, body, Channel.EMAIL, files);
             UUID conversationId = conversation.id().value();
             if (threads.emailConversation(conversationId).isEmpty()) {
                 threads.open(conversationId, mailbox.id().value(), ThreadIndex.start(conversationId,
@@ -314,23 +327,31 @@ public class Ingestion {
         if (sender != null && address(sender) != null) {
             threads.join(conversation.id().value(), sender, null, EmailThreads.Role.CUSTOMER);
         }
-        jdbc.sql("update inbound_email set status = 'UNREADABLE', reason = ?, sender = ?, subject = ?, "
-                        + "conversation_id = ?, message_ref = ? where id = ?")
+        int marked = jdbc.sql("update inbound_email set status = 'UNREADABLE', reason = ?, sender = ?, subject = ?, "
+                        + "conversation_id = ?, message_ref = ?, processed_at = ? where id = ? and status = 'STORED'")
                 .params(clip(reason, 1000), sender == null ? null : clip(sender, 254), clip(title, 1000),
-                        conversation.id().value(), started.first().id().value(), id)
+                        conversation.id().value(), started.first().id().value(), Timestamp.from(clock.instant()), id)
                 .update();
+        if (marked == 0) {
+            throw new AlreadyProcessed();
+        }
         log.warn("Could not read inbound email {} (mailbox {}): {}", id, mailbox.address(), reason);
     }
 
     private void finish(UUID id, State state, MailKind kind, ParsedEmail email, String note, UUID conversation,
                         UUID message) {
         String sender = email.from() == null ? null : clip(email.from().address(), 254);
-        jdbc.sql("update inbound_email set status = ?, kind = ?, sender = ?, subject = ?, reason = ?, html = ?, "
-                        + "conversation_id = ?, message_ref = ? where id = ?")
+        int marked = jdbc.sql("update inbound_email set status = ?, kind = ?, sender = ?, subject = ?, reason = ?, "
+                        + "html = ?, conversation_id = ?, message_ref = ?, processed_at = ? "
+                        + "where id = ? and status = 'STORED'")
                 .params(state.name(), kind.name(), sender, email.subject() == null ? null : clip(email.subject(), 1000),
                         note == null ? null : clip(note, 1000), email.html() == null ? null
-                                : clip(email.html(), 1_000_000), conversation, message, id)
+                                : clip(email.html(), 1_000_000), conversation, message, Timestamp.from(clock.instant()),
+                        id)
                 .update();
+        if (marked == 0) {
+            throw new AlreadyProcessed();
+        }
     }
 
     private Optional<UUID> find(Mailbox.MailboxId mailbox, String key) {

@@ -23,10 +23,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -166,6 +172,45 @@ class EmailChannelTests {
         assertThat(second.id()).isEqualTo(first.id());
         assertThat(jdbc.sql("select count(*) from conversation where requester_email = 'cleo@customers.test'")
                 .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void storedMailProcessedByTwoWorkersAtOnceLandsOnceTheSlowerWorkersWorkIsUndone() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String dora = "dora-" + run + "@customers.test";
+        List<Ingestion.Stored> stored = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String reply = i % 2 == 1 ? "In-Reply-To: <race-" + (i - 1) + "-" + run + "@customers.test>\r\n" : "";
+            stored.add(ingestion.store(mailbox.id(), ("From: Dora <" + dora + ">\r\nTo: " + help + "\r\nSubject: "
+                    + (i % 2 == 1 ? "Re: Race " + (i - 1) : "Race " + i) + "\r\nMessage-ID: <race-" + i + "-" + run
+                    + "@customers.test>\r\n" + reply + "\r\nMessage " + i + "\r\n").getBytes()));
+        }
+        ExecutorService workers = Executors.newFixedThreadPool(2);
+        try {
+            for (Ingestion.Stored each : stored) {
+                CyclicBarrier together = new CyclicBarrier(2);
+                List<Future<?>> both = new ArrayList<>();
+                for (int worker = 0; worker < 2; worker++) {
+                    both.add(workers.submit(() -> {
+                        together.await(10, TimeUnit.SECONDS);
+                        ingestion.process(each.id());
+                        return null;
+                    }));
+                }
+                for (Future<?> done : both) {
+                    done.get(30, TimeUnit.SECONDS);
+                }
+            }
+        } finally {
+            workers.shutdownNow();
+        }
+        assertThat(jdbc.sql("select count(*) from conversation where requester_email = ?").param(dora)
+                .query(Long.class).single()).isEqualTo(6);
+        assertThat(jdbc.sql("select count(*) from message m join conversation c on c.id = m.conversation "
+                + "where c.requester_email = ? and m.kind = 'INBOUND'").param(dora).query(Long.class).single())
+                .isEqualTo(12);
+        assertThat(jdbc.sql("select count(*) from inbound_email where message_id like ? and status = 'PARSED'")
+                .param("<race-%-" + run + "@customers.test>").query(Long.class).single()).isEqualTo(12);
     }
 
     @Test

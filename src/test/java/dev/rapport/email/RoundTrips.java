@@ -66,9 +66,14 @@ class RoundTrips implements BeanPostProcessor {
                 .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())).limit(limit).toList();
     }
 
+    /** Whether the data source is wrapped at all: the wrapping costs CPU of its own, so it is asked for. */
+    static boolean wanted() {
+        return Boolean.getBoolean("email.benchmark.round-trips");
+    }
+
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
-        if (bean instanceof DataSource dataSource) {
+        if (wanted() && bean instanceof DataSource dataSource) {
             return wrap(DataSource.class, dataSource, (target, method, args) -> {
                 Object result = method.invoke(target, args);
                 return result instanceof Connection connection ? connection(connection) : result;
