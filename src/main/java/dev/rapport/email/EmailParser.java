@@ -76,8 +76,8 @@ final class EmailParser {
             MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
             Collector collector = new Collector();
             collector.walk(message, 0);
-            String html = collector.html == null ? null : sanitise(collector.html);
-            String text = collector.text != null ? collector.text : html == null ? "" : textOf(collector.html);
+            String html = collector.html;
+            String text = collector.text != null ? collector.text : html == null ? "" : textOf(html);
             ParsedEmail.Address from = first(safe(message::getFrom))
                     .orElseGet(() -> first(safe(() -> message.getReplyTo())).orElse(null));
             return new ParsedEmail(messageId(message.getHeader("Message-ID", null)), references(message),

@@ -22,7 +22,7 @@ public class InboundEmails {
     }
 
     private static final String COLUMNS = "id, mailbox_id, message_id, status, kind, sender, subject, reason, "
-            + "html is not null, conversation_id, message_ref, size_bytes, received_at";
+            + "unsafe_html is not null, conversation_id, message_ref, size_bytes, received_at";
 
     private final JdbcClient jdbc;
     private final EmailThreads threads;
@@ -52,8 +52,13 @@ public class InboundEmails {
                 .query((rs, row) -> rs.getBytes(1)).optional();
     }
 
+    /**
+     * The message's HTML, sanitised here on the way out: it is stored as the sender wrote it (sanitising every
+     * incoming mail's HTML cost more CPU than the rest of its parsing, for a view few mails are ever opened in).
+     */
     public Optional<String> html(UUID id) {
-        return jdbc.sql("select html from inbound_email where id = ?").param(id).query(String.class).optional();
+        return jdbc.sql("select unsafe_html from inbound_email where id = ?").param(id).query(String.class).optional()
+                .map(EmailParser::sanitise);
     }
 
     /** An inline image (cid:) of a stored message, read from the original. */

@@ -342,11 +342,11 @@ public class Ingestion {
                         UUID message) {
         String sender = email.from() == null ? null : clip(email.from().address(), 254);
         int marked = jdbc.sql("update inbound_email set status = ?, kind = ?, sender = ?, subject = ?, reason = ?, "
-                        + "html = ?, conversation_id = ?, message_ref = ?, processed_at = ? "
+                        + "unsafe_html = ?, conversation_id = ?, message_ref = ?, processed_at = ? "
                         + "where id = ? and status = 'STORED'")
                 .params(state.name(), kind.name(), sender, email.subject() == null ? null : clip(email.subject(), 1000),
-                        note == null ? null : clip(note, 1000), email.html() == null ? null
-                                : clip(email.html(), 1_000_000), conversation, message, Timestamp.from(clock.instant()),
+                        note == null ? null : clip(note, 1000), email.unsafeHtml() == null ? null
+                                : clip(email.unsafeHtml(), 1_000_000), conversation, message, Timestamp.from(clock.instant()),
                         id)
                 .update();
         if (marked == 0) {

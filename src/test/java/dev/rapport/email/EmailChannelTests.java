@@ -107,7 +107,7 @@ class EmailChannelTests {
         java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
         sent.writeTo(raw);
         ParsedEmail parsed = EmailParser.parse(raw.toByteArray());
-        assertThat(parsed.html()).contains("<p>A new engine is on its way today.</p>");
+        assertThat(parsed.unsafeHtml()).contains("<p>A new engine is on its way today.</p>");
         assertThat(parsed.text()).contains("A new engine is on its way today.")
                 .contains("Harbour Lane Toys · 12 Harbour Lane");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(desk.message(reply.id()).orElseThrow()

@@ -117,13 +117,15 @@ class EmailPagesTests {
                 false, true));
         String mail = "From: Oli <oli@customers.test>\r\nTo: orig@harbourlane.test\r\nSubject: Look\r\n"
                 + "Message-ID: <look-" + UUID.randomUUID() + "@customers.test>\r\nMIME-Version: 1.0\r\n"
-                + "Content-Type: text/html; charset=utf-8\r\n\r\n<p onclick=\"x()\">See <img src=\"https://pix.example/t.gif\"></p>\r\n";
+                + "Content-Type: text/html; charset=utf-8\r\n\r\n<p onclick=\"x()\">See <img src=\"https://pix.example/t.gif\">"
+                + "</p><script>alert('stored')</script><a href=\"javascript:steal()\">the link</a>\r\n";
         String id = mvc.post().uri("/api/v1/inbound/email/" + box.webhookToken()).contentType("message/rfc822")
                 .content(mail).exchange().getMvcResult().getResponse().getContentAsString()
                 .replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
 
         assertThat(mvc.get().uri("/email/inbound/" + id).with(as(maria))).hasStatusOk().bodyText()
-                .contains("remote images were blocked").doesNotContain("https://pix.example").doesNotContain("onclick");
+                .contains("remote images were blocked", "the link").doesNotContain("https://pix.example")
+                .doesNotContain("onclick").doesNotContain("alert(").doesNotContain("javascript:");
         assertThat(mvc.get().uri("/email/inbound/" + id + "?images=true").with(as(maria))).hasStatusOk()
                 .headers().hasHeaderSatisfying("Content-Security-Policy",
                         values -> assertThat(values.getFirst()).contains("img-src 'self' data: https:"));
