@@ -15,6 +15,7 @@ import dev.rapport.conversations.Message;
 import dev.rapport.conversations.NewAttachment;
 import dev.rapport.conversations.Status;
 import dev.rapport.shared.EmailAddress;
+import dev.rapport.support.FreePorts;
 import dev.rapport.support.TestBusiness;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +32,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -59,7 +59,7 @@ import static org.awaitility.Awaitility.await;
 class ChatFileTests {
 
     private static final String ORIGIN = "https://shop.example";
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = FreePorts.any();
 
     @RegisterExtension
     static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
@@ -352,14 +352,6 @@ class ChatFileTests {
             return Arrays.toString(mail.getAllRecipients());
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

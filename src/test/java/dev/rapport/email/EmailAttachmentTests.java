@@ -17,6 +17,7 @@ import dev.rapport.conversations.NewConversation;
 import dev.rapport.conversations.Requester;
 import dev.rapport.shared.ControllableClock;
 import dev.rapport.shared.EmailAddress;
+import dev.rapport.support.FreePorts;
 import dev.rapport.support.RapportWebTest;
 import dev.rapport.support.TestBusiness;
 import jakarta.mail.Folder;
@@ -42,9 +43,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,8 +71,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
         "spring.mail.host=127.0.0.1"})
 class EmailAttachmentTests {
 
-    static final int SMTP_PORT = freePort();
-    static final int IMAP_PORT = freePort();
+    static final int SMTP_PORT = FreePorts.any();
+    static final int IMAP_PORT = FreePorts.any();
 
     @DynamicPropertySource
     static void defaultSmtp(DynamicPropertyRegistry registry) {
@@ -328,13 +326,5 @@ class EmailAttachmentTests {
 
     private static RequestPostProcessor as(SignedInAgent agent) {
         return authentication(UsernamePasswordAuthenticationToken.authenticated(agent, null, agent.getAuthorities()));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

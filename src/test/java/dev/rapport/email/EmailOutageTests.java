@@ -11,6 +11,7 @@ import dev.rapport.conversations.Conversation;
 import dev.rapport.conversations.Desk;
 import dev.rapport.shared.ControllableClock;
 import dev.rapport.shared.EmailAddress;
+import dev.rapport.support.FreePorts;
 import dev.rapport.support.TestBusiness;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -60,10 +60,7 @@ class EmailOutageTests {
     @Test
     void twoHundredRepliesQueuedDuringAnSmtpOutageAreAllDeliveredExactlyOnce() throws Exception {
         TestBusiness.ensureSetUp(profile);
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = FreePorts.any();
         smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         String help = "outage-" + UUID.randomUUID().toString().substring(0, 6) + "@harbourlane.test";
         MailboxForm form = new MailboxForm(EmailAddress.of(help), "Harbour Lane Toys", null, null, 993,

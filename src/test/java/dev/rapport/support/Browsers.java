@@ -4,6 +4,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,13 @@ import java.util.Map;
 public final class Browsers {
 
     private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("RAPPORT_CHROMIUM", "/usr/bin/chromium"));
+
+    /**
+     * How long an assertion waits for the page to get there (Playwright's default is 5 s). CI runs the suite on two
+     * cores next to PostgreSQL, where a bulk action or a live update can take longer than that; a page that never
+     * gets there still fails, only later.
+     */
+    private static final double ASSERTION_TIMEOUT_MS = 15_000;
     private static Playwright playwright;
     private static Browser browser;
 
@@ -29,6 +37,7 @@ public final class Browsers {
                 throw new IllegalStateException("Browser tests need Chromium at " + CHROMIUM
                         + ": run 'apt-get install -y chromium' (or set RAPPORT_CHROMIUM).");
             }
+            PlaywrightAssertions.setDefaultAssertionTimeout(ASSERTION_TIMEOUT_MS);
             playwright = Playwright.create(new Playwright.CreateOptions()
                     .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
             browser = playwright.chromium().launch(new BrowserType.LaunchOptions()

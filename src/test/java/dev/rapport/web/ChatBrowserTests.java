@@ -26,6 +26,7 @@ import dev.rapport.customers.NewCustomer;
 import dev.rapport.shared.EmailAddress;
 import dev.rapport.support.BrowserPages;
 import dev.rapport.support.Browsers;
+import dev.rapport.support.FreePorts;
 import dev.rapport.support.RapportWebTest;
 import dev.rapport.support.TestBusiness;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +37,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -366,10 +366,7 @@ class ChatBrowserTests {
     void theShopsPageWorksExactlyAsBeforeWhenRapportCannotBeReached() throws IOException {
         Team team = roster.createTeam("Down " + UUID.randomUUID().toString().substring(0, 6), "");
         ChatWidget widget = widget(team);
-        int deadPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            deadPort = socket.getLocalPort();
-        }
+        int deadPort = FreePorts.any();
         Page visitor = visitorPage(1280, 860);
         List<String> errors = new ArrayList<>();
         visitor.onPageError(errors::add);

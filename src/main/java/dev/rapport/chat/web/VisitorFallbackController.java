@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,7 +82,7 @@ class VisitorFallbackController {
         emitter.onCompletion(end);
         emitter.onTimeout(end);
         emitter.onError(error -> end.run());
-        session.hello(hello, fanOut, json -> push(emitter, json));
+        session.hello(hello, fanOut, json -> ChatStreams.send(emitter, json));
         return emitter;
     }
 
@@ -128,7 +127,7 @@ class VisitorFallbackController {
     /** Keeps idle streams open through proxies and finds the ones that died without a goodbye. */
     @Scheduled(fixedDelay = 20_000)
     void heartbeat() {
-        streams.forEach(emitter -> push(emitter, ChatJson.event("ping")));
+        streams.forEach(emitter -> ChatStreams.send(emitter, ChatJson.event("ping")));
     }
 
     private static Map<String, Object> identity(String id, String email, String name, String signature) {
@@ -148,17 +147,5 @@ class VisitorFallbackController {
     private static ResponseEntity<String> refusal(VisitorGate.Refusal refusal) {
         return ResponseEntity.status(refusal.status()).contentType(MediaType.APPLICATION_JSON)
                 .body(ChatJson.event("error", "code", refusal.status().value(), "message", refusal.reason()));
-    }
-
-    private static void push(SseEmitter emitter, String json) {
-        try {
-            emitter.send(SseEmitter.event().data(json, MediaType.APPLICATION_JSON));
-        } catch (IOException | RuntimeException e) {
-            try {
-                emitter.completeWithError(e);
-            } catch (RuntimeException alreadyEnded) {
-                // the stream had already ended
-            }
-        }
     }
 }
