@@ -38,6 +38,7 @@ final class IdleWatcher {
     private volatile Store store;
     private volatile IMAPFolder folder;
     private volatile int connections;
+    private volatile int idles;
     private Thread watcher;
     private Thread renewer;
 
@@ -68,6 +69,11 @@ final class IdleWatcher {
     /** How many times the connection was made, the first included. */
     int connections() {
         return connections;
+    }
+
+    /** How many times it has gone into IDLE (counted just before each IDLE command is sent). */
+    int idles() {
+        return idles;
     }
 
     /** Lets go of the connection and ends both threads, waiting at most {@code wait} for them. */
@@ -144,6 +150,7 @@ final class IdleWatcher {
         while (running && watched.isOpen()) {
             int now = count(watched);
             if (now == known) {
+                idles++;
                 watched.idle(true);
                 now = watched.isOpen() ? count(watched) : now;
             }

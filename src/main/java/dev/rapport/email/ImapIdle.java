@@ -120,6 +120,10 @@ public class ImapIdle implements SmartLifecycle {
         return Optional.ofNullable(watchers.get(mailbox.value())).map(IdleWatcher::connections).orElse(0);
     }
 
+    int idles(Mailbox.MailboxId mailbox) {
+        return Optional.ofNullable(watchers.get(mailbox.value())).map(IdleWatcher::idles).orElse(0);
+    }
+
     Optional<IdleWatcher> watcher(Mailbox.MailboxId mailbox) {
         return Optional.ofNullable(watchers.get(mailbox.value()));
     }

@@ -76,6 +76,9 @@ class EmailIdleTests {
                         .UsernamePasswordAuthenticationToken.authenticated(signedIn, null, signedIn.getAuthorities()))))
                 .hasStatusOk().bodyText().contains("The server tells Rapport the moment mail arrives");
 
+        // "watching" is set before the first fetch; mail sent before the IDLE command reaches the server would wait
+        // for the renewal, so wait until the watcher has gone into IDLE
+        await().atMost(Duration.ofSeconds(10)).until(() -> idle.idles(mailbox.id()) > 0);
         long sent = System.nanoTime();
         Mails.send(greenMail, "ana@customers.test", "Ana", help, "Missing engine", "Where is the engine?", Map.of());
         await().atMost(Duration.ofSeconds(10)).until(() -> conversations("ana@customers.test") == 1);
@@ -84,10 +87,11 @@ class EmailIdleTests {
 
         greenMail.stop();
         await().atMost(Duration.ofSeconds(10)).until(() -> !idle.watching(mailbox.id()));
+        int idlesBefore = idle.idles(mailbox.id());
         greenMail = startServer();
         greenMail.setUser(help, help, Mails.PASSWORD);
         await().atMost(Duration.ofSeconds(20)).until(() -> idle.watching(mailbox.id())
-                && idle.connections(mailbox.id()) == 2);
+                && idle.connections(mailbox.id()) == 2 && idle.idles(mailbox.id()) > idlesBefore);
 
         Mails.send(greenMail, "bob@customers.test", "Bob", help, "Broken kite", "My kite broke.", Map.of());
         await().atMost(Duration.ofSeconds(10)).until(() -> conversations("bob@customers.test") == 1);
